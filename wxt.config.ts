@@ -13,6 +13,8 @@ export default defineConfig({
     description: 'Neutral context and sources next to known claims on any web page. Runs entirely in your browser.',
     permissions: ['storage'],
     action: { default_title: 'Context Lens' },
+    // The ::highlight() rules must live in the page, not in our shadow root.
+    content_scripts: [{ matches: ['<all_urls>'], css: ['highlights.css'], run_at: 'document_idle' }],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -1,0 +1,119 @@
+/**
+ * The context card for one claim. Dataset text is rendered as text only
+ * (JSX children), never as HTML.
+ */
+import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { useEffect, useRef } from 'preact/hooks';
+import type { ClaimView } from '../lib/match/compile';
+
+export interface ClaimPopoverProps {
+  claim: ClaimView;
+  range: Range;
+  words: string[];
+  id: string;
+  lang: string;
+  onClose: () => void;
+  onPointerEnter: () => void;
+  onPointerLeave: () => void;
+}
+
+const SAFE_URL = /^https:\/\//;
+
+export function ClaimPopover(props: ClaimPopoverProps) {
+  const { claim, range, words, id, lang } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  usePlacement(ref, range);
+  const summary = (lang.startsWith('es') && claim.summary.es) || claim.summary.en;
+  const titleId = `${id}-title`;
+  return (
+    <div
+      ref={ref}
+      id={id}
+      class="cl-popover"
+      role="dialog"
+      aria-labelledby={titleId}
+      aria-describedby={`${id}-summary`}
+      onPointerEnter={props.onPointerEnter}
+      onPointerLeave={props.onPointerLeave}
+    >
+      <div class="cl-head">
+        <p class="cl-kicker">Context</p>
+        <button type="button" class="cl-close" aria-label="Close context" onClick={props.onClose}>
+          ×
+        </button>
+      </div>
+      <h2 id={titleId} class="cl-title">
+        {claim.title}
+      </h2>
+      {claim.verdict && (
+        <p class="cl-verdict">
+          <span class="cl-verdict-by">{claim.verdict.by}:</span> “{claim.verdict.label}”
+        </p>
+      )}
+      <p id={`${id}-summary`} class="cl-summary">
+        {summary}
+      </p>
+      <h3 class="cl-sources-title">Sources</h3>
+      <ul class="cl-sources">
+        {claim.sources.map((s) => (
+          <li key={s.url}>
+            {SAFE_URL.test(s.url) ? (
+              <a href={s.url} target="_blank" rel="noopener noreferrer">
+                {s.title}
+              </a>
+            ) : (
+              <span>{s.title}</span>
+            )}
+            <span class="cl-source-meta">
+              {' '}
+              {s.publisher}
+              {s.date ? `, ${s.date}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p class="cl-why">
+        Highlighted because the text mentions {words.map((w) => `“${w}”`).join(', ')}. Reviewed {claim.reviewed}.
+      </p>
+    </div>
+  );
+}
+
+/** Places the card next to the claim's line (flips and shifts to stay in view). */
+function usePlacement(ref: { current: HTMLDivElement | null }, range: Range) {
+  useEffect(() => {
+    const floating = ref.current;
+    if (!floating) return;
+    // Top layer: above the page's sticky headers and overlays, whatever their z-index.
+    if (typeof floating.showPopover === 'function') {
+      floating.setAttribute('popover', 'manual');
+      floating.showPopover();
+    }
+    const reference = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: range.startContainer.parentElement ?? undefined,
+    };
+    const update = () =>
+      computePosition(reference, floating, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          inline(),
+          offset(8),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply({ availableHeight }) {
+              floating.style.maxHeight = `${Math.max(120, availableHeight)}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        floating.style.left = `${x}px`;
+        floating.style.top = `${y}px`;
+      });
+    return autoUpdate(reference, floating, update);
+  }, [range]);
+}

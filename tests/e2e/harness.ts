@@ -1,0 +1,169 @@
+/**
+ * Real-browser harness: the built extension loaded into headless Chromium
+ * (puppeteer-core, MV3) and Firefox ESR (puppeteer-core over WebDriver BiDi,
+ * MV2 temporary add-on), pages served from 127.0.0.1.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv2');
+export const PAGES = join(ROOT, 'tests/fixtures/pages');
+export const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium';
+export const FIREFOX_BIN = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
+export const GECKO_ID = 'context-lens@example.org';
+export const FIREFOX_UUID = '6f1c1c2e-5b1a-4d7e-9d55-0c0ffee00001';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+
+export interface TestServer {
+  port: number;
+  /** a URL on 127.0.0.1, or on another host name for a second "site" (localhost) */
+  url(path: string, host?: string): string;
+  close(): Promise<void>;
+}
+
+/** Serves tests/fixtures/pages; `?csp=strict` adds a strict Content-Security-Policy. */
+export async function startServer(dir = PAGES): Promise<TestServer> {
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const file = normalize(join(dir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    if (url.searchParams.get('csp') === 'strict') {
+      headers['content-security-policy'] = "default-src 'none'; require-trusted-types-for 'script'";
+    }
+    res.writeHead(200, headers).end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as { port: number }).port;
+  return {
+    port,
+    url: (path, host = '127.0.0.1') => `http://${host}:${port}/${path.replace(/^\//, '')}`,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+function requireFile(path: string, hint: string) {
+  if (!existsSync(path)) throw new Error(`${path} is missing: ${hint}`);
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=DialMediaRouteProvider',
+];
+
+export interface Chromium {
+  browser: Browser;
+  worker: WebWorker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(options: { headless?: boolean; profile?: string } = {}): Promise<Chromium> {
+  requireFile(CHROMIUM_BIN, 'install Chromium (Debian: apt-get install chromium)');
+  requireFile(join(CHROME_BUILD, 'manifest.json'), 'build the extension first (npm run build)');
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'cl-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM_BIN,
+    headless: options.headless ?? true,
+    pipe: true,
+    enableExtensions: [CHROME_BUILD],
+    userDataDir: profile,
+    args: CHROMIUM_ARGS,
+  });
+  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+  const worker = (await target.worker())!;
+  const extensionId = new URL(target.url()).host;
+  return {
+    browser,
+    worker,
+    extensionId,
+    close: async () => {
+      await browser.close();
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Firefox {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(): Promise<Firefox> {
+  requireFile(FIREFOX_BIN, 'install Firefox (Debian: apt-get install firefox-esr)');
+  requireFile(join(FIREFOX_BUILD, 'manifest.json'), 'build the extension first (npm run build)');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_BIN,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+    },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  return { browser, close: () => browser.close() };
+}
+
+/** Polls until fn returns a truthy value (no fixed sleeps). */
+export async function waitFor<T>(fn: () => Promise<T> | T, what: string, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < end) {
+    try {
+      const value = await fn();
+      if (value) return value;
+      last = value;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
+}
+
+/** Number of ranges in our highlight (the registry is shared with the page). */
+export function highlightCount(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as any).CSS?.highlights?.get('context-lens')?.size ?? 0);
+}
+
+/** Text of each highlighted range. */
+export function highlightTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const h = (globalThis as any).CSS?.highlights?.get('context-lens');
+    return h ? [...h].map((r: Range) => r.toString()) : [];
+  });
+}
+
+/** Viewport centre of the first line box of the n-th highlighted range. */
+export function highlightPoint(page: Page, n = 0): Promise<{ x: number; y: number }> {
+  return page.evaluate((n) => {
+    const h = (globalThis as any).CSS.highlights.get('context-lens');
+    const range = [...h][n] as Range;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const r = range.getClientRects()[0];
+    return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+  }, n);
+}
+
+/** Our popover, inside the open shadow root (pierce selector). */
+export const POPOVER = 'context-lens-ui >>> .cl-popover';
