@@ -155,14 +155,14 @@ export function highlightTexts(page: Page): Promise<string[]> {
 }
 
 /** Viewport centre of the first line box of the n-th highlighted range. */
-export function highlightPoint(page: Page, n = 0): Promise<{ x: number; y: number }> {
-  return page.evaluate((n) => {
+export function highlightPoint(page: Page, n = 0, block: ScrollLogicalPosition = 'center'): Promise<{ x: number; y: number }> {
+  return page.evaluate((n, block) => {
     const h = (globalThis as any).CSS.highlights.get('context-lens');
     const range = [...h][n] as Range;
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    range.startContainer.parentElement?.scrollIntoView({ block });
     const r = range.getClientRects()[0];
     return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
-  }, n);
+  }, n, block);
 }
 
 /** Our popover, inside the open shadow root (pierce selector). */
