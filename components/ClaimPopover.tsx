@@ -5,6 +5,7 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ClaimView } from '../lib/match/compile';
+import { t } from '../lib/i18n';
 
 export interface ClaimPopoverProps {
   claim: ClaimView;
@@ -13,6 +14,7 @@ export interface ClaimPopoverProps {
   id: string;
   lang: string;
   onClose: () => void;
+  onDismiss: () => void;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
 }
@@ -37,8 +39,8 @@ export function ClaimPopover(props: ClaimPopoverProps) {
       onPointerLeave={props.onPointerLeave}
     >
       <div class="cl-head">
-        <p class="cl-kicker">Context</p>
-        <button type="button" class="cl-close" aria-label="Close context" onClick={props.onClose}>
+        <p class="cl-kicker">{t('popoverKicker', 'Context')}</p>
+        <button type="button" class="cl-close" aria-label={t('popoverClose', 'Close context')} onClick={props.onClose}>
           ×
         </button>
       </div>
@@ -53,7 +55,7 @@ export function ClaimPopover(props: ClaimPopoverProps) {
       <p id={`${id}-summary`} class="cl-summary">
         {summary}
       </p>
-      <h3 class="cl-sources-title">Sources</h3>
+      <h3 class="cl-sources-title">{t('popoverSources', 'Sources')}</h3>
       <ul class="cl-sources">
         {claim.sources.map((s) => (
           <li key={s.url}>
@@ -73,8 +75,14 @@ export function ClaimPopover(props: ClaimPopoverProps) {
         ))}
       </ul>
       <p class="cl-why">
-        Highlighted because the text mentions {words.map((w) => `“${w}”`).join(', ')}. Reviewed {claim.reviewed}.
+        {t('popoverWhy', 'Highlighted because the text mentions $1. Reviewed $2.', [
+          words.map((w) => `“${w}”`).join(', '),
+          claim.reviewed,
+        ])}
       </p>
+      <button type="button" class="cl-dismiss" onClick={props.onDismiss}>
+        {t('popoverDismiss', "Don't show this claim again")}
+      </button>
     </div>
   );
 }

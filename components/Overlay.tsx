@@ -1,9 +1,11 @@
 /**
  * Everything the content script shows, inside its shadow root: one
  * focusable anchor per highlighted claim (reachable with Tab after the page's
- * own content, or with the "next claim" shortcut), and the open popover.
+ * own content, or with the "next claim" shortcut), and the open popover right
+ * after its anchor, so Tab moves from the anchor into the card.
  */
 import type { ClaimView } from '../lib/match/compile';
+import { t } from '../lib/i18n';
 import { ClaimPopover } from './ClaimPopover';
 
 export interface OverlayItem {
@@ -20,8 +22,8 @@ export interface OverlayProps {
   anchorRect: DOMRect | null;
   lang: string;
   onAnchorFocus: (index: number) => void;
-  onAnchorBlur: (index: number) => void;
   onClose: () => void;
+  onDismiss: (index: number) => void;
   onPopoverEnter: () => void;
   onPopoverLeave: () => void;
 }
@@ -37,8 +39,8 @@ export function Overlay(props: OverlayProps) {
           <button
             type="button"
             class="cl-anchor"
-            data-index={i}
-            aria-label={`Context for the claim: ${item.claim.title}`}
+            data-key={item.key}
+            aria-label={t('anchorLabel', 'Context for the claim: $1', item.claim.title)}
             aria-expanded={open === i}
             aria-controls={open === i ? POPOVER_ID : undefined}
             style={
@@ -52,7 +54,6 @@ export function Overlay(props: OverlayProps) {
                 : undefined
             }
             onFocus={() => props.onAnchorFocus(i)}
-            onBlur={() => props.onAnchorBlur(i)}
           />
           {open === i && (
             <ClaimPopover
@@ -62,6 +63,7 @@ export function Overlay(props: OverlayProps) {
               words={item.words}
               lang={props.lang}
               onClose={props.onClose}
+              onDismiss={() => props.onDismiss(i)}
               onPointerEnter={props.onPopoverEnter}
               onPointerLeave={props.onPopoverLeave}
             />

@@ -17,13 +17,20 @@ export interface GetPageStateMessage {
   type: 'get-page-state';
 }
 
+/** popup/background -> content: focus the next highlighted claim (of this id, if given) and open its card */
+export interface FocusClaimMessage {
+  type: 'focus-claim';
+  id?: string;
+}
+
 export interface PageState {
+  url: string;
   site: string | null;
   enabled: boolean;
   claims: ClaimSummary[];
 }
 
-export type Message = ClaimsFoundMessage | GetPageStateMessage;
+export type Message = ClaimsFoundMessage | GetPageStateMessage | FocusClaimMessage;
 
 export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';

@@ -1,10 +1,10 @@
-/** Wiring: settings decide whether the lens runs on this site; the popup and badge learn what it found. */
+/** Wiring: settings decide whether the lens runs on this page; the popup and badge learn what it found. */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isMessage, type ClaimSummary, type PageState } from '../../lib/messages';
 import { siteKey } from '../../lib/settings/host';
-import { getDisabledSites, watchDisabledSites } from '../../lib/settings/sites';
-import { startLens } from './lens';
+import { dismissClaim, getSettings, isActiveOn, watchSettings, type Settings } from '../../lib/settings';
+import { startLens, type Lens } from './lens';
 import './style.css';
 
 export default defineContentScript({
@@ -13,7 +13,7 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const site = siteKey(location.href);
-    let running: AbortController | null = null;
+    let running: { controller: AbortController; lens: Lens; dismissed: string } | null = null;
     let claims: ClaimSummary[] = [];
 
     const report = (found: ClaimSummary[]) => {
@@ -23,25 +23,38 @@ export default defineContentScript({
       browser.runtime.sendMessage({ type: 'claims-found', claims: found }).catch(() => undefined);
     };
 
-    const apply = (disabled: string[]) => {
-      const enabled = site === null || !disabled.includes(site);
-      if (enabled && !running) {
-        running = new AbortController();
-        void startLens(ctx, running.signal, report);
-      } else if (!enabled && running) {
-        running.abort();
-        running = null;
+    const stop = () => {
+      running?.controller.abort();
+      running = null;
+    };
+
+    const apply = (settings: Settings) => {
+      const active = isActiveOn(settings, site);
+      const dismissed = settings.dismissed.join('\n');
+      // A changed dismissal list needs a fresh scan; anything else only on/off.
+      if (running && (!active || running.dismissed !== dismissed)) stop();
+      if (active && !running) {
+        const controller = new AbortController();
+        const lens = startLens(ctx, controller.signal, report, new Set(settings.dismissed), (id) => void dismissClaim(id));
+        running = { controller, lens, dismissed };
       }
     };
 
-    apply(await getDisabledSites());
-    ctx.onInvalidated(watchDisabledSites(apply));
-    ctx.onInvalidated(() => running?.abort());
+    apply(await getSettings());
+    ctx.onInvalidated(watchSettings(apply));
+    ctx.onInvalidated(stop);
+    ctx.addEventListener(window, 'wxt:locationchange', () => running?.lens.navigated());
 
     browser.runtime.onMessage.addListener((message: unknown) => {
-      if (!isMessage(message) || message.type !== 'get-page-state') return undefined;
-      const state: PageState = { site, enabled: running !== null, claims };
-      return Promise.resolve(state);
+      if (!isMessage(message)) return undefined;
+      if (message.type === 'get-page-state') {
+        const state: PageState = { url: location.href, site, enabled: running !== null, claims };
+        return Promise.resolve(state);
+      }
+      if (message.type === 'focus-claim') {
+        return running ? running.lens.focusNext(message.id) : Promise.resolve(false);
+      }
+      return undefined;
     });
   },
 });

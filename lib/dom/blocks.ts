@@ -27,9 +27,28 @@ const SKIP = new Set([
   'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'SVG', 'MATH', 'HEAD', 'TITLE', 'BUTTON', 'DATALIST',
 ]);
 
+export const isInline = (el: Element): boolean => INLINE.has(el.tagName.toUpperCase());
+
+/** Is the node inside something we never read (an input, editable region, script, our UI…)? */
+export function isInsideSkipped(node: Node, exclude?: (el: Element) => boolean): boolean {
+  for (let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (isSkipped(el, exclude)) return true;
+  }
+  return false;
+}
+
+/** The nearest ancestor (or self) that is not inline: the block a change inside `node` belongs to. */
+export function blockContainer(node: Node): Element | null {
+  let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (el && isInline(el) && el.parentElement) el = el.parentElement;
+  return el;
+}
+
 export interface CollectOptions {
   /** elements to leave out with their subtree (e.g. our own UI host) */
   exclude?: (el: Element) => boolean;
+  /** told about every open shadow root read, so a watcher can observe it too */
+  onShadowRoot?: (root: ShadowRoot) => void;
 }
 
 export function isSkipped(el: Element, exclude?: (el: Element) => boolean): boolean {
@@ -74,6 +93,7 @@ export function collectBlocks(root: Node, options: CollectOptions = {}): Block[]
         const inline = INLINE.has(el.tagName.toUpperCase());
         if (!inline) flush();
         if (el.shadowRoot) {
+          options.onShadowRoot?.(el.shadowRoot);
           flush();
           visit(el.shadowRoot);
           flush();

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { highlightCount, highlightPoint, highlightTexts, launchChromium, POPOVER, startServer, waitFor, type Chromium, type TestServer } from './harness';
 
+// Runs inside the extension's service worker.
+declare const chrome: any;
+
 let chromium: Chromium;
 let server: TestServer;
 
@@ -24,7 +27,7 @@ async function open(url: string): Promise<Page> {
 function badgeFor(url: string): Promise<string> {
   return chromium.worker.evaluate(async (url) => {
     const tabs = await chrome.tabs.query({});
-    const tab = tabs.find((t) => t.url === url) ?? (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+    const tab = tabs.find((t: { url?: string }) => t.url === url) ?? (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0];
     return chrome.action.getBadgeText({ tabId: tab.id });
   }, url);
 }

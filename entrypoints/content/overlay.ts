@@ -1,0 +1,189 @@
+/**
+ * The interactive layer: a shadow-root UI with one focusable anchor per
+ * highlighted claim, and the popover. Opens on hover (after a dwell), on
+ * keyboard focus and on tap; closes on Escape, outside click, scroll away.
+ */
+import { h, render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { Overlay, type OverlayItem } from '../../components/Overlay';
+import { hitTest } from '../../lib/dom/hit-test';
+import { paintActive } from '../../lib/dom/highlights';
+import { HoverIntent } from '../../lib/dom/hover-intent';
+import { uiLanguage } from '../../lib/i18n';
+
+export const UI_TAG = 'context-lens-ui';
+
+type Via = 'hover' | 'focus' | 'tap';
+
+export interface OverlayController {
+  setItems(items: OverlayItem[]): void;
+  focusNext(id?: string): boolean;
+}
+
+export async function createOverlay(
+  ctx: ContentScriptContext,
+  signal: AbortSignal,
+  onDismiss: (claimId: string) => void,
+): Promise<OverlayController | null> {
+  let items: OverlayItem[] = [];
+  let open: OverlayItem | null = null;
+  let openedBy: Via | null = null;
+  let anchorRect: DOMRect | null = null;
+  let container: HTMLElement | null = null;
+  const lang = uiLanguage();
+
+  const draw = () => {
+    if (!container) return;
+    const openIndex = open ? items.indexOf(open) : -1;
+    render(
+      h(Overlay, {
+        items,
+        open: openIndex >= 0 ? openIndex : null,
+        anchorRect,
+        lang,
+        onAnchorFocus: (i) => {
+          const range = items[i].range;
+          range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+          anchorRect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+          show(items[i], 'focus');
+        },
+        onClose: () => close(true),
+        onDismiss: (i) => {
+          const id = items[i].claim.id;
+          close();
+          onDismiss(id);
+        },
+        onPopoverEnter: () => intent.keep(),
+        onPopoverLeave: () => {
+          if (openedBy === 'hover') intent.scheduleClose();
+        },
+      }),
+      container,
+    );
+  };
+
+  const show = (item: OverlayItem, via: Via) => {
+    open = item;
+    openedBy = via;
+    if (via !== 'focus') anchorRect = null;
+    paintActive(item.range);
+    draw();
+  };
+
+  const close = (restoreFocus = false) => {
+    if (!open) return;
+    const wasFocus = openedBy === 'focus';
+    const anchor = container?.querySelector<HTMLButtonElement>(`.cl-anchor[data-key="${open.key}"]`);
+    open = null;
+    openedBy = null;
+    anchorRect = null;
+    paintActive(null);
+    draw();
+    if (restoreFocus && wasFocus) anchor?.focus({ preventScroll: true });
+  };
+
+  const intent = new HoverIntent<OverlayItem>(
+    (item) => show(item, 'hover'),
+    () => {
+      if (openedBy === 'hover') close();
+    },
+  );
+
+  const ui = await createShadowRootUi(ctx, {
+    name: UI_TAG,
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    onMount: (el) => {
+      container = el;
+      el.addEventListener('focusout', (e) => {
+        const next = (e as FocusEvent).relatedTarget as Node | null;
+        if (openedBy === 'focus' && (!next || !el.contains(next))) close();
+      });
+      draw();
+      return el;
+    },
+    onRemove: (el) => {
+      if (el) render(null, el);
+      container = null;
+    },
+  });
+  if (signal.aborted) return null;
+  ui.mount();
+
+  const ours = (e: Event) => e.composedPath().includes(ui.shadowHost);
+
+  // Pointer: hit-test at most once a frame.
+  let frame = 0;
+  let pointer = { x: 0, y: 0 };
+  const onPointerMove = (e: PointerEvent) => {
+    if (e.pointerType === 'touch') return;
+    pointer = { x: e.clientX, y: e.clientY };
+    if (frame || ours(e)) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      intent.over(hitTest(items, pointer.x, pointer.y), openedBy === 'hover' ? (open ?? undefined) : undefined);
+    });
+  };
+  // Touch and pen have no hover: a tap on a claim opens its card at once.
+  const onPointerUp = (e: PointerEvent) => {
+    if (e.pointerType === 'mouse' || ours(e)) return;
+    const hit = hitTest(items, e.clientX, e.clientY);
+    if (hit) show(hit, 'tap');
+  };
+  const onPointerDown = (e: PointerEvent) => {
+    if (open && !ours(e) && !(e.pointerType !== 'mouse' && hitTest(items, e.clientX, e.clientY))) close();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && open) close(true);
+  };
+  // Scrolled away: the card would float over unrelated text.
+  let scrollFrame = 0;
+  const onScroll = () => {
+    if (!open || scrollFrame) return;
+    scrollFrame = requestAnimationFrame(() => {
+      scrollFrame = 0;
+      const r = open?.range.getBoundingClientRect();
+      if (r && (r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth)) close();
+    });
+  };
+  const passive = { passive: true, signal } as const;
+  document.addEventListener('pointermove', onPointerMove, passive);
+  document.addEventListener('pointerup', onPointerUp, passive);
+  document.addEventListener('pointerdown', onPointerDown, passive);
+  document.addEventListener('scroll', onScroll, { passive: true, capture: true, signal });
+  document.addEventListener('keydown', onKeyDown, { capture: true, signal });
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      intent.cancel();
+      cancelAnimationFrame(frame);
+      cancelAnimationFrame(scrollFrame);
+      paintActive(null);
+      ui.remove();
+    },
+    { once: true },
+  );
+
+  return {
+    setItems(next) {
+      items = next;
+      if (open && !items.includes(open)) {
+        open = null;
+        openedBy = null;
+        paintActive(null);
+      }
+      draw();
+    },
+    focusNext(id) {
+      const from = open ? items.indexOf(open) : -1;
+      const order = [...items.slice(from + 1), ...items.slice(0, from + 1)];
+      const next = order.find((item) => !id || item.claim.id === id);
+      if (!next) return false;
+      container?.querySelector<HTMLButtonElement>(`.cl-anchor[data-key="${next.key}"]`)?.focus();
+      return true;
+    },
+  };
+}
