@@ -16,7 +16,7 @@ interface Case {
   html: string;
 }
 
-const file = resolve(process.argv[2] ?? '../shared/eval/dev-cases.json');
+const file = resolve(process.argv[2] ?? 'tests/fixtures/eval/dev-cases.json');
 const { cases } = JSON.parse(readFileSync(file, 'utf8')) as { cases: Case[] };
 /** Cases may add text after load (a feed, a timer): wait this long past the last change. */
 const SETTLE_MS = 1800;

@@ -5,12 +5,12 @@ import { isMessage, type ClaimSummary, type PageState } from '../../lib/messages
 import { siteKey } from '../../lib/settings/host';
 import { dismissClaim, getSettings, isActiveOn, watchSettings, type Settings } from '../../lib/settings';
 import { startLens, type Lens } from './lens';
-import './style.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // Our styles go into our shadow root as a constructed stylesheet (see lib/dom/shadow-host.ts).
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const site = siteKey(location.href);
     let running: { controller: AbortController; lens: Lens; dismissed: string } | null = null;

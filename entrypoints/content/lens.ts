@@ -7,7 +7,7 @@ import index from 'virtual:claims-index';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { OverlayItem } from '../../components/Overlay';
 import { clearHighlights, paintHighlights } from '../../lib/dom/highlights';
-import { scanRoot, type Occurrence } from '../../lib/dom/scan';
+import { emptyStats, scanRoot, type Occurrence } from '../../lib/dom/scan';
 import { watchMutations } from '../../lib/dom/watcher';
 import type { ClaimSummary } from '../../lib/messages';
 import { createOverlay, UI_TAG, type OverlayController } from './overlay';
@@ -25,6 +25,13 @@ interface Live extends OverlayItem {
 }
 
 const exclude = (el: Element) => el.localName === UI_TAG;
+
+/**
+ * What scanning cost on this page, for the benchmark. It lives in the content
+ * script's isolated world, which the page cannot read.
+ */
+const stats = { startedAt: 0, firstPaintAt: 0, first: emptyStats(), later: emptyStats() };
+(globalThis as { contextLensStats?: typeof stats }).contextLensStats = stats;
 
 const isShown = (range: Range) => {
   const el = range.startContainer.parentElement;
@@ -68,19 +75,22 @@ export function startLens(
     paintHighlights(live.map((o) => o.range));
     report(summarise(live));
     // The UI (and its listeners) exists only once something was found.
-    if (live.length && !overlay) overlay = createOverlay(ctx, signal, onDismiss);
+    if (live.length && !overlay) overlay = createOverlay(signal, onDismiss);
     void overlay?.then((o) => o?.setItems([...live]));
   };
 
   const scan = async (roots: Node[]) => {
+    const first = stats.startedAt === 0;
+    if (first) stats.startedAt = performance.now();
     // Ranges whose text was removed or rewritten go; rescanned roots are replaced.
     live = live.filter((o) => !o.range.collapsed && o.range.toString() === o.text && !roots.some((r) => r.contains(o.range.startContainer)));
     for (const r of roots) {
-      const found = await scanRoot(r, index, { signal, isShown, exclude, onShadowRoot: (s) => watcher.observe(s) });
+      const found = await scanRoot(r, index, { signal, isShown, exclude, onShadowRoot: (s) => watcher.observe(s) }, first ? stats.first : stats.later);
       if (signal.aborted) return;
       live.push(...toLive(found));
     }
     publish();
+    if (first) stats.firstPaintAt = performance.now();
   };
 
   // Mutations are queued while a scan runs, then handled in order.

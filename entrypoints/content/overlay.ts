@@ -4,13 +4,13 @@
  * keyboard focus and on tap; closes on Escape, outside click, scroll away.
  */
 import { h, render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Overlay, type OverlayItem } from '../../components/Overlay';
 import { hitTest } from '../../lib/dom/hit-test';
 import { paintActive } from '../../lib/dom/highlights';
 import { HoverIntent } from '../../lib/dom/hover-intent';
+import { createShadowHost } from '../../lib/dom/shadow-host';
 import { uiLanguage } from '../../lib/i18n';
+import css from './style.css?inline';
 
 export const UI_TAG = 'context-lens-ui';
 
@@ -22,7 +22,6 @@ export interface OverlayController {
 }
 
 export async function createOverlay(
-  ctx: ContentScriptContext,
   signal: AbortSignal,
   onDismiss: (claimId: string) => void,
 ): Promise<OverlayController | null> {
@@ -31,6 +30,7 @@ export async function createOverlay(
   let openedBy: Via | null = null;
   let anchorRect: DOMRect | null = null;
   let container: HTMLElement | null = null;
+  let restoringFocus = false;
   const lang = uiLanguage();
 
   const draw = () => {
@@ -43,6 +43,7 @@ export async function createOverlay(
         anchorRect,
         lang,
         onAnchorFocus: (i) => {
+          if (restoringFocus) return;
           const range = items[i].range;
           range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
           anchorRect = range.getClientRects()[0] ?? range.getBoundingClientRect();
@@ -80,7 +81,12 @@ export async function createOverlay(
     anchorRect = null;
     paintActive(null);
     draw();
-    if (restoreFocus && wasFocus) anchor?.focus({ preventScroll: true });
+    if (restoreFocus && wasFocus && anchor) {
+      // Focus goes back where it was; that must not open the card again.
+      restoringFocus = true;
+      anchor.focus({ preventScroll: true });
+      restoringFocus = false;
+    }
   };
 
   const intent = new HoverIntent<OverlayItem>(
@@ -90,29 +96,16 @@ export async function createOverlay(
     },
   );
 
-  const ui = await createShadowRootUi(ctx, {
-    name: UI_TAG,
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    onMount: (el) => {
-      container = el;
-      el.addEventListener('focusout', (e) => {
-        const next = (e as FocusEvent).relatedTarget as Node | null;
-        if (openedBy === 'focus' && (!next || !el.contains(next))) close();
-      });
-      draw();
-      return el;
-    },
-    onRemove: (el) => {
-      if (el) render(null, el);
-      container = null;
-    },
-  });
   if (signal.aborted) return null;
-  ui.mount();
+  const ui = createShadowHost(UI_TAG, css);
+  container = ui.container;
+  container.addEventListener('focusout', (e) => {
+    const next = (e as FocusEvent).relatedTarget as Node | null;
+    if (openedBy === 'focus' && (!next || !ui.container.contains(next))) close();
+  });
+  draw();
 
-  const ours = (e: Event) => e.composedPath().includes(ui.shadowHost);
+  const ours = (e: Event) => e.composedPath().includes(ui.host);
 
   // Pointer: hit-test at most once a frame.
   let frame = 0;
@@ -162,7 +155,9 @@ export async function createOverlay(
       cancelAnimationFrame(frame);
       cancelAnimationFrame(scrollFrame);
       paintActive(null);
+      render(null, ui.container);
       ui.remove();
+      container = null;
     },
     { once: true },
   );

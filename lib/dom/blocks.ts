@@ -60,52 +60,73 @@ export function isSkipped(el: Element, exclude?: (el: Element) => boolean): bool
 }
 
 export function collectBlocks(root: Node, options: CollectOptions = {}): Block[] {
-  const blocks: Block[] = [];
+  return [...iterateBlocks(root, options)];
+}
+
+/**
+ * Blocks in document order, lazily, so a caller can yield to the page between
+ * any two of them. Walks with parent/sibling pointers: no recursion, no
+ * per-element allocation.
+ */
+export function* iterateBlocks(root: Node, options: CollectOptions = {}): Generator<Block> {
+  if (root.nodeType === 1 && isSkipped(root as Element, options.exclude)) return;
   let parts: string[] = [];
   let segments: Segment[] = [];
   let length = 0;
-
-  const flush = () => {
-    if (segments.length) {
-      const text = parts.join('');
-      if (/\S/.test(text)) blocks.push({ text, segments });
-    }
+  const take = (): Block | null => {
+    const block = segments.length && /\S/.test(parts.join('')) ? { text: parts.join(''), segments } : null;
     parts = [];
     segments = [];
     length = 0;
+    return block;
   };
 
-  const visit = (parent: Node) => {
-    for (let node = parent.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType === 3) {
-        const data = (node as Text).data;
-        if (data.length === 0) continue;
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (data.length) {
         segments.push({ node: node as Text, start: length });
         parts.push(data);
         length += data.length;
-      } else if (node.nodeType === 1) {
-        const el = node as Element;
-        if (isSkipped(el, options.exclude)) {
-          // A skipped inline control still separates words around it.
-          if (!INLINE.has(el.tagName.toUpperCase())) flush();
-          continue;
-        }
-        const inline = INLINE.has(el.tagName.toUpperCase());
-        if (!inline) flush();
+      }
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      const inline = isInline(el);
+      if (!inline && segments.length) {
+        const b = take();
+        if (b) yield b;
+      }
+      if (!isSkipped(el, options.exclude)) {
         if (el.shadowRoot) {
           options.onShadowRoot?.(el.shadowRoot);
-          flush();
-          visit(el.shadowRoot);
-          flush();
+          const b = take();
+          if (b) yield b;
+          yield* iterateBlocks(el.shadowRoot, options);
         }
-        visit(el);
-        if (!inline) flush();
+        descend = el.firstChild !== null;
       }
     }
-  };
-
-  if (root.nodeType === 1 && isSkipped(root as Element, options.exclude)) return blocks;
-  visit(root);
-  flush();
-  return blocks;
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    // Leave finished elements (closing a block ends its text) until a sibling is found.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== root && node.nodeType === 1 && !isInline(node as Element) && segments.length) {
+        const b = take();
+        if (b) yield b;
+      }
+    }
+    if (!node || node === root) break;
+    if (node.nodeType === 1 && !isInline(node as Element) && segments.length) {
+      const b = take();
+      if (b) yield b;
+    }
+    node = node.nextSibling;
+  }
+  const b = take();
+  if (b) yield b;
 }

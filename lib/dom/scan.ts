@@ -5,7 +5,7 @@
 import type { MatchIndex } from '../match/compile';
 import { matchTokens } from '../match/matcher';
 import { tokenize } from '../match/tokenize';
-import { collectBlocks, type Block, type CollectOptions } from './blocks';
+import { iterateBlocks, type Block, type CollectOptions } from './blocks';
 import { rangeFor } from './ranges';
 import { SLICE_BUDGET_MS, yieldToPage } from './schedule';
 
@@ -31,20 +31,46 @@ export function matchBlock(index: MatchIndex, block: Block, doc: Document): Occu
   }));
 }
 
-export async function scanRoot(root: Node, index: MatchIndex, options: ScanOptions = {}): Promise<Occurrence[]> {
+/** What a scan cost: the benchmark reads these from the content script's own world. */
+export interface ScanStats {
+  blocks: number;
+  chars: number;
+  /** wall time from start to end, yields included */
+  elapsedMs: number;
+  /** main-thread time spent in our slices */
+  busyMs: number;
+  longestSliceMs: number;
+}
+
+export async function scanRoot(root: Node, index: MatchIndex, options: ScanOptions = {}, stats?: ScanStats): Promise<Occurrence[]> {
   const doc = root.ownerDocument ?? (root as Document);
   const found: Occurrence[] = [];
-  let sliceStart = performance.now();
-  const blocks = collectBlocks(root, options);
-  for (const block of blocks) {
+  const began = performance.now();
+  let sliceStart = began;
+  const endSlice = (now: number) => {
+    if (!stats) return;
+    stats.busyMs += now - sliceStart;
+    stats.longestSliceMs = Math.max(stats.longestSliceMs, now - sliceStart);
+  };
+  for (const block of iterateBlocks(root, options)) {
     if (options.signal?.aborted) return found;
+    if (stats) {
+      stats.blocks++;
+      stats.chars += block.text.length;
+    }
     for (const occ of matchBlock(index, block, doc)) {
       if (!options.isShown || options.isShown(occ.range)) found.push(occ);
     }
-    if (performance.now() - sliceStart > SLICE_BUDGET_MS) {
+    const now = performance.now();
+    if (now - sliceStart > SLICE_BUDGET_MS) {
+      endSlice(now);
       await yieldToPage();
       sliceStart = performance.now();
     }
   }
+  endSlice(performance.now());
+  if (stats) stats.elapsedMs += performance.now() - began;
   return found;
 }
+
+export const emptyStats = (): ScanStats => ({ blocks: 0, chars: 0, elapsedMs: 0, busyMs: 0, longestSliceMs: 0 });

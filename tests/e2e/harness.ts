@@ -27,12 +27,21 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Serves tests/fixtures/pages; `?csp=strict` adds a strict Content-Security-Policy. */
+/** Third-party scripts fixture pages load, served from node_modules (no network). */
+const VENDOR: Record<string, string> = {
+  'react.js': 'node_modules/react/umd/react.production.min.js',
+  'react-dom.js': 'node_modules/react-dom/umd/react-dom.production.min.js',
+  'axe.js': 'node_modules/axe-core/axe.min.js',
+  'mark.js': 'node_modules/mark.js/dist/mark.min.js',
+};
+
+/** Serves tests/fixtures/pages (and /vendor/*); `?csp=strict` adds a strict Content-Security-Policy. */
 export async function startServer(dir = PAGES): Promise<TestServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    const file = normalize(join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !existsSync(file)) {
+    const vendor = url.pathname.startsWith('/vendor/') ? VENDOR[url.pathname.slice(8)] : undefined;
+    const file = vendor ? join(ROOT, vendor) : normalize(join(dir, decodeURIComponent(url.pathname)));
+    if ((!vendor && !file.startsWith(dir)) || !existsSync(file)) {
       res.writeHead(404).end('not found');
       return;
     }
