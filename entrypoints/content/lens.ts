@@ -8,7 +8,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { OverlayItem } from '../../components/Overlay';
 import { clearHighlights, paintHighlights } from '../../lib/dom/highlights';
 import { emptyStats, scanRoot, type Occurrence } from '../../lib/dom/scan';
-import { watchMutations } from '../../lib/dom/watcher';
+import { fromViewportTop } from '../../lib/dom/viewport';
+import { containsDeep, watchMutations } from '../../lib/dom/watcher';
 import type { ClaimSummary } from '../../lib/messages';
 import { createOverlay, UI_TAG, type OverlayController } from './overlay';
 
@@ -79,18 +80,32 @@ export function startLens(
     void overlay?.then((o) => o?.setItems([...live]));
   };
 
-  const scan = async (roots: Node[]) => {
-    const first = stats.startedAt === 0;
-    if (first) stats.startedAt = performance.now();
-    // Ranges whose text was removed or rewritten go; rescanned roots are replaced.
-    live = live.filter((o) => !o.range.collapsed && o.range.toString() === o.text && !roots.some((r) => r.contains(o.range.startContainer)));
+  /**
+   * Rescans `roots`: their old matches go, and so do matches whose text was
+   * removed or rewritten. With `skip`, a first scan's second half: nothing is
+   * replaced, and the elements already scanned are left out.
+   */
+  const scan = async (roots: Node[], skip?: ReadonlySet<Element>) => {
+    const first = stats.startedAt === 0 || skip !== undefined;
+    if (stats.startedAt === 0) stats.startedAt = performance.now();
+    if (!skip) {
+      live = live.filter(
+        (o) => !o.range.collapsed && o.range.toString() === o.text && !roots.some((r) => containsDeep(r, o.range.startContainer)),
+      );
+    }
+    const options = {
+      signal,
+      isShown,
+      exclude: skip ? (el: Element) => exclude(el) || skip.has(el) : exclude,
+      onShadowRoot: (s: ShadowRoot) => watcher.observe(s),
+    };
     for (const r of roots) {
-      const found = await scanRoot(r, index, { signal, isShown, exclude, onShadowRoot: (s) => watcher.observe(s) }, first ? stats.first : stats.later);
+      const found = await scanRoot(r, index, options, first ? stats.first : stats.later);
       if (signal.aborted) return;
       live.push(...toLive(found));
     }
     publish();
-    if (first) stats.firstPaintAt = performance.now();
+    if (first && stats.firstPaintAt === 0) stats.firstPaintAt = performance.now();
   };
 
   // Mutations are queued while a scan runs, then handled in order.
@@ -100,7 +115,12 @@ export function startLens(
   };
   const watcher = watchMutations(root, { exclude, signal, onDirty: enqueue });
 
-  enqueue([root]);
+  // What the reader is looking at first, then the rest of the page.
+  const top = root.nodeType === 1 ? fromViewportTop(root as Element) : [];
+  if (top.length) {
+    enqueue(top);
+    queue = queue.then(() => (signal.aborted ? undefined : scan([root], new Set(top))));
+  } else enqueue([root]);
   signal.addEventListener(
     'abort',
     () => {

@@ -70,6 +70,11 @@ export function collectBlocks(root: Node, options: CollectOptions = {}): Block[]
  */
 export function* iterateBlocks(root: Node, options: CollectOptions = {}): Generator<Block> {
   if (root.nodeType === 1 && isSkipped(root as Element, options.exclude)) return;
+  const ownShadow = (root as Element).shadowRoot;
+  if (ownShadow) {
+    options.onShadowRoot?.(ownShadow);
+    yield* iterateBlocks(ownShadow, options);
+  }
   let parts: string[] = [];
   let segments: Segment[] = [];
   let length = 0;

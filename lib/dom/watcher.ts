@@ -90,7 +90,8 @@ export function outermost(nodes: Node[]): Node[] {
   return nodes.filter((n) => !nodes.some((other) => other !== n && containsDeep(other, n)));
 }
 
-function containsDeep(outer: Node, inner: Node): boolean {
+/** Like Node.contains, but across shadow-root boundaries. */
+export function containsDeep(outer: Node, inner: Node): boolean {
   for (let n: Node | null = inner; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
     if (n === outer) return true;
   }

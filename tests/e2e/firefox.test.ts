@@ -35,4 +35,28 @@ describe('walking skeleton in Firefox', () => {
     expect(info.links.every((l) => l.href.startsWith('https://') && l.target === '_blank' && l.rel === 'noopener noreferrer')).toBe(true);
     await page.close();
   });
+
+  it('works under a strict Content-Security-Policy', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(server.url('csp.html?csp=strict'));
+    await waitFor(() => highlightCount(page), 'highlights under CSP');
+    const { x, y } = await highlightPoint(page, 0);
+    await page.mouse.move(x - 40, y);
+    await page.mouse.move(x, y, { steps: 3 });
+    const popover = await page.waitForSelector(POPOVER, { visible: true });
+    // Our stylesheet reached the shadow root despite the page's policy.
+    expect(await popover!.evaluate((el) => getComputedStyle(el).borderTopLeftRadius)).toBe('8px');
+    await page.close();
+  });
+
+  it('keeps up with an infinite feed and with client-side navigation', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(server.url('infinite.html'));
+    await waitFor(async () => (await highlightCount(page)) === 5, 'five highlights in the feed');
+    await page.goto(server.url('spa.html'));
+    await waitFor(async () => (await highlightTexts(page)).join() === 'Austerity killed 130,000', 'route A');
+    await page.click('#to-b');
+    await waitFor(async () => /Fujimori/.test((await highlightTexts(page)).join()), 'route B');
+    await page.close();
+  });
 });

@@ -35,10 +35,29 @@ const VENDOR: Record<string, string> = {
   'mark.js': 'node_modules/mark.js/dist/mark.min.js',
 };
 
-/** Serves tests/fixtures/pages (and /vendor/*); `?csp=strict` adds a strict Content-Security-Policy. */
+/** A generated page of about 1 M characters (4,000 paragraphs) with claims at the start, middle and end. */
+export function hugePage(): string {
+  const claim = 'A reader wrote that austerity killed 130,000 people in England.';
+  const filler = 'The committee met on Tuesday to discuss the budget, the timetable for the new bridge, and the schedule of the library, which will stay open late in summer. ';
+  const paras: string[] = [];
+  for (let i = 0; i < 4000; i++) {
+    const text = i === 5 || i === 2000 || i === 3995 ? claim : `${i}. ${filler}${filler.slice(0, 80)}`;
+    paras.push(i % 10 === 0 ? `<h2>Section ${i / 10}</h2><p>${text}</p>` : `<p>${text} <a href="#s${i}">more</a></p>`);
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Huge page</title></head><body><main>${paras.join('')}</main></body></html>`;
+}
+
+const GENERATED: Record<string, () => string> = { '/huge.html': hugePage };
+
+/** Serves tests/fixtures/pages (and /vendor/*, generated pages); `?csp=strict` adds a strict Content-Security-Policy. */
 export async function startServer(dir = PAGES): Promise<TestServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    const generated = GENERATED[url.pathname];
+    if (generated) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(generated());
+      return;
+    }
     const vendor = url.pathname.startsWith('/vendor/') ? VENDOR[url.pathname.slice(8)] : undefined;
     const file = vendor ? join(ROOT, vendor) : normalize(join(dir, decodeURIComponent(url.pathname)));
     if ((!vendor && !file.startsWith(dir)) || !existsSync(file)) {
@@ -172,6 +191,26 @@ export function highlightPoint(page: Page, n = 0, block: ScrollLogicalPosition =
     const r = range.getClientRects()[0];
     return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
   }, n, block);
+}
+
+/** What the content script of the tab showing `url` reports (asked through the extension's worker). */
+export function pageClaims(chromium: Chromium, url: string): Promise<Array<{ id: string; count: number }>> {
+  return waitFor(
+    () =>
+      chromium.worker.evaluate(async (url: string) => {
+        const chrome = (globalThis as any).chrome;
+        for (const tab of await chrome.tabs.query({})) {
+          try {
+            const state = await chrome.tabs.sendMessage(tab.id, { type: 'get-page-state' });
+            if (state?.url === url) return state.claims;
+          } catch {
+            // another tab, or one without our content script
+          }
+        }
+        return null;
+      }, url),
+    `the content script on ${url}`,
+  );
 }
 
 /** Our popover, inside the open shadow root (pierce selector). */

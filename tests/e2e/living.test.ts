@@ -1,0 +1,119 @@
+/** Pages that change under the reader, in real Chromium: feeds, SPAs, in-place rewrites, late shadow roots, huge pages. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { highlightCount, highlightTexts, launchChromium, pageClaims, startServer, waitFor, type Chromium, type TestServer } from './harness';
+
+let chromium: Chromium;
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  chromium = await launchChromium();
+});
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await chromium.browser.newPage();
+  await page.goto(server.url(path));
+  return page;
+}
+
+const claimIds = (page: Page) => pageClaims(chromium, page.url()).then((claims) => claims.map((c) => c.id).sort().join(','));
+
+/**
+ * Listeners on window and document registered by the extension's content script:
+ * the DevTools protocol reports listeners per world, so ask from the extension's
+ * isolated world.
+ */
+async function listenerCount(page: Page): Promise<number> {
+  const cdp = await page.createCDPSession();
+  const contexts: Array<{ id: number; name: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context as never));
+  await cdp.send('Runtime.enable');
+  const world = await waitFor(() => contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Context Lens'), 'the extension world');
+  let total = 0;
+  for (const expression of ['window', 'document']) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId!, depth: 0 });
+    total += listeners.length;
+  }
+  await cdp.detach();
+  return total;
+}
+
+describe('living pages', () => {
+  it('highlights claims in an infinite feed as posts arrive', async () => {
+    const page = await open('infinite.html');
+    await page.waitForFunction(() => (window as any).__done === true);
+    await waitFor(async () => (await highlightCount(page)) === 5, 'five highlights in the feed');
+    expect(await claimIds(page)).toBe('austerity-deaths');
+    await page.close();
+  });
+
+  it('treats each client-side route as a new page, and stays flat over 50 navigations', async () => {
+    const page = await open('spa.html');
+    await waitFor(async () => (await claimIds(page)) === 'austerity-deaths', 'route A claims');
+    await page.click('#to-b');
+    await waitFor(async () => (await claimIds(page)) === 'fujimori-fraud', 'route B claims');
+    expect(await highlightTexts(page)).toEqual([expect.stringMatching(/Fujimori/)]);
+    await page.click('#to-none');
+    await waitFor(async () => (await claimIds(page)) === '' && (await highlightCount(page)) === 0, 'no claims on the empty route');
+
+    await page.evaluate(() => (window as any).__go('a'));
+    await waitFor(async () => (await highlightCount(page)) === 1, 'route A again');
+    const before = await listenerCount(page);
+    for (let i = 0; i < 50; i++) {
+      await page.evaluate((r) => (window as any).__go(r), i % 2 ? 'a' : 'b');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await waitFor(async () => (await claimIds(page)) === 'austerity-deaths' && (await highlightCount(page)) === 1, 'settled on route A');
+    expect(await listenerCount(page)).toBe(before);
+    const ui = await page.$$eval('context-lens-ui', (hosts) => hosts.map((h) => h.shadowRoot!.querySelectorAll('.cl-anchor').length));
+    expect(ui).toEqual([1]);
+    await page.close();
+  });
+
+  it('follows text that a framework rewrites in place', async () => {
+    const page = await open('rewrite.html');
+    await waitFor(async () => (await highlightCount(page)) === 1, 'highlight');
+    await page.evaluate(() => (window as any).__set('12'));
+    await waitFor(async () => (await highlightCount(page)) === 0, 'highlight gone with its number');
+    await page.evaluate(() => (window as any).__set('120,000'));
+    await waitFor(async () => (await highlightTexts(page)).join() === 'Austerity killed 120,000', 'highlight back');
+    await page.close();
+  });
+
+  it('reads open shadow roots added later, and changes inside them', async () => {
+    const page = await open('shadow.html');
+    await page.evaluate(() => (window as any).__add());
+    await waitFor(async () => (await highlightCount(page)) === 1, 'highlight inside the late shadow root');
+    await page.evaluate(() => (window as any).__addInside());
+    await waitFor(async () => (await claimIds(page)) === 'austerity-deaths,fujimori-fraud', 'change inside the shadow root');
+    await page.close();
+  });
+
+  it('covers a huge page (about 1 M characters) completely', async () => {
+    const page = await open('huge.html');
+    await waitFor(async () => (await highlightCount(page)) === 3, 'three highlights on the huge page', 30_000);
+    await page.close();
+  });
+
+  it('tears everything down when the site is switched off', async () => {
+    const page = await open('spa.html');
+    await waitFor(() => highlightCount(page), 'highlight');
+    const withLens = await listenerCount(page);
+    await chromium.worker.evaluate(() => (globalThis as any).chrome.storage.local.set({ disabledSites: ['127.0.0.1'] }));
+    await waitFor(async () => (await highlightCount(page)) === 0 && (await page.$('context-lens-ui')) === null, 'highlights and UI gone');
+    expect(await listenerCount(page)).toBeLessThan(withLens);
+    // Nothing is watching any more: new claims stay unhighlighted.
+    await page.evaluate(() => (window as any).__go('b'));
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await highlightCount(page)).toBe(0);
+    await chromium.worker.evaluate(() => (globalThis as any).chrome.storage.local.set({ disabledSites: [] }));
+    await waitFor(async () => (await claimIds(page)) === 'fujimori-fraud', 'back on');
+    await page.close();
+  });
+});
