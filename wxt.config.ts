@@ -9,13 +9,25 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact(), claimsIndex()] }),
   manifest: ({ browser }) => ({
-    name: 'Context Lens',
-    description: 'Neutral context and sources next to known claims on any web page. Runs entirely in your browser.',
-    permissions: ['storage'],
-    action: { default_title: 'Context Lens' },
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // activeTab: no install warning; lets the popup and the commands see the active tab's URL once the person
+    // opens the popup or presses a shortcut, to explain pages the extension cannot run on.
+    permissions: ['storage', 'activeTab'],
+    action: { default_title: '__MSG_extName__' },
+    // Keys free in Chrome and Firefox (Chromium keeps Alt+Shift+N for itself); people can rebind them.
+    commands: {
+      'toggle-site': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandToggleSite__' },
+      'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commandNextClaim__' },
+    },
     // The ::highlight() rules must live in the page, not in our shadow root.
     content_scripts: [{ matches: ['<all_urls>'], css: ['highlights.css'], run_at: 'document_idle' }],
+    // Highlights are painted with the CSS Custom Highlight API: Chrome 105+, Firefox 140+.
+    ...(browser !== 'firefox' && { minimum_chrome_version: '105' }),
     ...(browser === 'firefox' && {
+      // MV2 has browser_action; WXT does not carry action.default_title over.
+      browser_action: { default_title: '__MSG_extName__' },
       browser_specific_settings: {
         gecko: {
           id: GECKO_ID,

@@ -1,40 +1,98 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { Popup, type PopupState } from '../../components/Popup';
-import type { PageState } from '../../lib/messages';
-import { getDisabledSites, setSiteEnabled, watchDisabledSites } from '../../lib/settings/sites';
+import type { Shortcut } from '../../components/Shortcuts';
+import { t, uiLanguage } from '../../lib/i18n';
+import { isMessage, type PageState } from '../../lib/messages';
+import { getSettings, setPaused, setSiteEnabled, watchSettings, type Settings } from '../../lib/settings';
+import { pageKind } from '../../lib/settings/host';
 import './style.css';
 
 const app = document.getElementById('app')!;
+document.documentElement.lang = uiLanguage();
+document.title = t('extName', 'Context Lens');
 
-async function pageState(): Promise<PageState | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return null;
+let tab: Browser.tabs.Tab | undefined;
+let shortcuts: Shortcut[] = [];
+
+async function pageState(tabId: number): Promise<PageState | null> {
   try {
-    return (await browser.tabs.sendMessage(tab.id, { type: 'get-page-state' })) as PageState;
+    return ((await browser.tabs.sendMessage(tabId, { type: 'get-page-state' })) as PageState | undefined) ?? null;
   } catch {
-    // No content script answers on the browser's own pages, the stores, or file:// without permission.
+    // No content script answers on the browser's own pages, the stores, file:// without permission, or a page still loading.
     return null;
   }
 }
 
+function toState(page: PageState | null, settings: Settings): PopupState {
+  if (page) {
+    if (page.site === null) return { kind: 'no-site', claims: page.claims };
+    return { kind: 'site', site: page.site, enabled: !settings.disabledSites.includes(page.site), running: true, claims: page.claims };
+  }
+  const kind = pageKind(tab?.url);
+  if (kind.kind === 'web') {
+    return { kind: 'site', site: kind.site, enabled: !settings.disabledSites.includes(kind.site), running: false, claims: [] };
+  }
+  return { kind: 'restricted', reason: kind.kind === 'unknown' ? 'other' : kind.kind };
+}
+
 async function draw() {
-  const page = await pageState();
-  const disabled = await getDisabledSites();
-  const state: PopupState = page?.site
-    ? { kind: 'site', site: page.site, enabled: !disabled.includes(page.site), claims: page.claims }
-    : { kind: 'unavailable' };
+  const settings = await getSettings();
+  const page = tab?.id === undefined ? null : await pageState(tab.id);
+  show(toState(page, settings), settings.paused);
+}
+
+function show(state: PopupState, paused: boolean) {
   render(
     <Popup
       state={state}
-      onToggle={async (site, enabled) => {
-        await setSiteEnabled(site, enabled);
-      }}
+      paused={paused}
+      shortcuts={shortcuts}
+      onToggle={(site, enabled) => void setSiteEnabled(site, enabled)}
+      onPause={(p) => void setPaused(p)}
+      onJump={(id) => void jump(id)}
+      onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
     />,
     app,
   );
 }
 
-void draw();
-// The content script answers with fresh counts once it has applied the change.
-watchDisabledSites(() => setTimeout(draw, 50));
+async function jump(id: string) {
+  if (tab?.id === undefined) return;
+  try {
+    await browser.tabs.sendMessage(tab.id, { type: 'focus-claim', id });
+  } catch {
+    // The page went away; nothing to jump to.
+  }
+  window.close();
+}
+
+// Redraw at most once per burst of events (a switch changes storage, then the page reports).
+let pending: ReturnType<typeof setTimeout> | undefined;
+function redraw() {
+  clearTimeout(pending);
+  pending = setTimeout(() => void draw(), 20);
+}
+
+async function start() {
+  show({ kind: 'loading' }, false);
+  [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  shortcuts = await browser.commands
+    .getAll()
+    .then((all) => all.map((c) => ({ name: c.name ?? '', shortcut: c.shortcut ?? '' })))
+    .catch(() => []);
+  await draw();
+  watchSettings(redraw);
+  // The page reports what it found after each change (and once it has loaded).
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (isMessage(message) && message.type === 'claims-found' && sender.tab?.id === tab?.id) redraw();
+    return undefined;
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, updated) => {
+    if (tabId !== tab?.id) return;
+    if (updated.url) tab = updated;
+    if (change.status === 'complete' || change.url) redraw();
+  });
+}
+
+void start();

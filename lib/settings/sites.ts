@@ -1,36 +1,41 @@
 /**
  * Sites where the person switched context off. A versioned storage item:
  * new versions add a migration instead of breaking what people stored.
+ *
+ * v1: host names as they came (any case, with or without "www.", repeats).
+ * v2: site keys (see siteKey), deduplicated and sorted.
  */
 import { storage } from 'wxt/utils/storage';
-import * as z from 'zod/mini';
+import { parseSite } from './host';
 
-const DisabledSites = z.array(z.string());
+export const SITES_VERSION = 2;
 
-export const disabledSitesItem = storage.defineItem<string[]>('local:disabledSites', {
-  fallback: [],
-  version: 1,
-});
-
-/** The stored list, or [] (reported, not thrown) when the stored value is corrupted. */
-export async function getDisabledSites(): Promise<string[]> {
-  return parseDisabledSites(await disabledSitesItem.getValue());
+/** v1 -> v2. Anything that is not a host name is kept as it was (lower case), never dropped. */
+export function migrateSitesV1(value: unknown): unknown {
+  if (!Array.isArray(value)) return value; // unreadable: left for the reader to report
+  const keys = value.map((entry) => (typeof entry === 'string' ? (parseSite(entry) ?? entry.trim().toLowerCase()) : entry));
+  return normaliseList(keys);
 }
 
-export function parseDisabledSites(value: unknown): string[] {
-  const parsed = DisabledSites.safeParse(value);
-  if (parsed.success) return parsed.data;
-  console.warn('Context Lens: stored site list was unreadable; using the default (on everywhere).');
-  return [];
+/** Deduplicated and sorted; non-strings and empty strings are left in for the schema to reject. */
+function normaliseList(list: unknown[]): unknown[] {
+  const strings = list.filter((s): s is string => typeof s === 'string' && s !== '');
+  const others = list.filter((s) => typeof s !== 'string' || s === '');
+  return [...[...new Set(strings)].sort(), ...others];
 }
 
-export async function setSiteEnabled(site: string, enabled: boolean): Promise<void> {
-  const sites = new Set(await getDisabledSites());
-  if (enabled) sites.delete(site);
-  else sites.add(site);
-  await disabledSitesItem.setValue([...sites].sort());
+/** Defines the item (and runs its migrations): module level below, and in tests after seeding storage. */
+export function defineDisabledSitesItem() {
+  return storage.defineItem<string[]>('local:disabledSites', {
+    fallback: [],
+    version: SITES_VERSION,
+    migrations: { 2: migrateSitesV1 },
+  });
 }
 
-export function watchDisabledSites(callback: (sites: string[]) => void): () => void {
-  return disabledSitesItem.watch((value) => callback(parseDisabledSites(value)));
+export const disabledSitesItem = defineDisabledSitesItem();
+
+/** Sorted, deduplicated site keys. */
+export function sortSites(sites: Iterable<string>): string[] {
+  return [...new Set(sites)].sort();
 }
