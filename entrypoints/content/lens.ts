@@ -110,8 +110,11 @@ export function startLens(
 
   // Mutations are queued while a scan runs, then handled in order.
   let queue = Promise.resolve();
-  const enqueue = (roots: Node[]) => {
-    queue = queue.then(() => (signal.aborted ? undefined : scan(roots)));
+  const enqueue = (roots: Node[], skip?: ReadonlySet<Element>) => {
+    queue = queue
+      .then(() => (signal.aborted ? undefined : scan(roots, skip)))
+      // One failed scan (a page doing something odd) must not stop the ones after it.
+      .catch((e: unknown) => console.warn('Context Lens: a scan failed', e));
   };
   const watcher = watchMutations(root, { exclude, signal, onDirty: enqueue });
 
@@ -119,7 +122,7 @@ export function startLens(
   const top = root.nodeType === 1 ? fromViewportTop(root as Element) : [];
   if (top.length) {
     enqueue(top);
-    queue = queue.then(() => (signal.aborted ? undefined : scan([root], new Set(top))));
+    enqueue([root], new Set(top));
   } else enqueue([root]);
   signal.addEventListener(
     'abort',

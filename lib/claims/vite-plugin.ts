@@ -3,6 +3,8 @@
  * build time (`import index from 'virtual:claims-index'`). An invalid entry
  * fails the build with the file, entry and field named.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileIndex } from '../match/compile';
 import { DATA_DIR, loadClaims } from './load-files';
@@ -16,9 +18,15 @@ export function claimsIndex(): Plugin {
     resolveId: (id) => (id === ID ? RESOLVED : undefined),
     load(id) {
       if (id !== RESOLVED) return;
-      this.addWatchFile(DATA_DIR);
+      for (const name of readdirSync(DATA_DIR)) if (name.endsWith('.json')) this.addWatchFile(join(DATA_DIR, name));
       const index = compileIndex(loadClaims());
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(index))});`;
+      // Lookups by page words must not reach Object.prototype ("constructor"): null-prototype maps.
+      return [
+        `const index = JSON.parse(${JSON.stringify(JSON.stringify(index))});`,
+        'index.exact = Object.assign(Object.create(null), index.exact);',
+        'index.prefix = Object.assign(Object.create(null), index.prefix);',
+        'export default index;',
+      ].join('\n');
     },
   };
 }

@@ -49,6 +49,8 @@ export interface CollectOptions {
   exclude?: (el: Element) => boolean;
   /** told about every open shadow root read, so a watcher can observe it too */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** read open shadow roots (default); off when the caller finds them itself */
+  shadowRoots?: boolean;
 }
 
 export function isSkipped(el: Element, exclude?: (el: Element) => boolean): boolean {
@@ -70,7 +72,8 @@ export function collectBlocks(root: Node, options: CollectOptions = {}): Block[]
  */
 export function* iterateBlocks(root: Node, options: CollectOptions = {}): Generator<Block> {
   if (root.nodeType === 1 && isSkipped(root as Element, options.exclude)) return;
-  const ownShadow = (root as Element).shadowRoot;
+  const shadows = options.shadowRoots !== false;
+  const ownShadow = shadows ? (root as Element).shadowRoot : null;
   if (ownShadow) {
     options.onShadowRoot?.(ownShadow);
     yield* iterateBlocks(ownShadow, options);
@@ -104,7 +107,7 @@ export function* iterateBlocks(root: Node, options: CollectOptions = {}): Genera
         if (b) yield b;
       }
       if (!isSkipped(el, options.exclude)) {
-        if (el.shadowRoot) {
+        if (shadows && el.shadowRoot) {
           options.onShadowRoot?.(el.shadowRoot);
           const b = take();
           if (b) yield b;

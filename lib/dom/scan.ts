@@ -5,7 +5,9 @@
 import type { MatchIndex } from '../match/compile';
 import { matchTokens } from '../match/matcher';
 import { tokenize } from '../match/tokenize';
-import { iterateBlocks, type Block, type CollectOptions } from './blocks';
+import { anchorWords } from '../match/prefilter';
+import { isInsideSkipped, iterateBlocks, type Block, type CollectOptions } from './blocks';
+import { narrowRoots, shadowRootsUnder, visibleText } from './narrow';
 import { rangeFor } from './ranges';
 import { SLICE_BUDGET_MS, yieldToPage } from './schedule';
 
@@ -42,6 +44,11 @@ export interface ScanStats {
   longestSliceMs: number;
 }
 
+/**
+ * Scans a root: the prefilter looks at its text once; only subtrees holding an
+ * anchor word are read block by block. Open shadow roots are scanned as roots
+ * of their own.
+ */
 export async function scanRoot(root: Node, index: MatchIndex, options: ScanOptions = {}, stats?: ScanStats): Promise<Occurrence[]> {
   const doc = root.ownerDocument ?? (root as Document);
   const found: Occurrence[] = [];
@@ -52,24 +59,34 @@ export async function scanRoot(root: Node, index: MatchIndex, options: ScanOptio
     stats.busyMs += now - sliceStart;
     stats.longestSliceMs = Math.max(stats.longestSliceMs, now - sliceStart);
   };
-  for (const block of iterateBlocks(root, options)) {
-    if (options.signal?.aborted) return found;
-    if (stats) {
-      stats.blocks++;
-      stats.chars += block.text.length;
-    }
-    for (const occ of matchBlock(index, block, doc)) {
-      if (!options.isShown || options.isShown(occ.range)) found.push(occ);
-    }
-    const now = performance.now();
-    if (now - sliceStart > SLICE_BUDGET_MS) {
-      endSlice(now);
-      await yieldToPage();
-      sliceStart = performance.now();
+  const words = anchorWords(index, visibleText(root));
+  const parts = words.length ? narrowRoots(root as Element | DocumentFragment, words, options.exclude) : [];
+  const shadows = shadowRootsUnder(root).filter((s) => !isInsideSkipped(s.host, options.exclude));
+  const blockOptions = { ...options, shadowRoots: false };
+  for (const part of parts) {
+    for (const block of iterateBlocks(part, blockOptions)) {
+      if (options.signal?.aborted) return found;
+      if (stats) {
+        stats.blocks++;
+        stats.chars += block.text.length;
+      }
+      for (const occ of matchBlock(index, block, doc)) {
+        if (!options.isShown || options.isShown(occ.range)) found.push(occ);
+      }
+      const now = performance.now();
+      if (now - sliceStart > SLICE_BUDGET_MS) {
+        endSlice(now);
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
     }
   }
   endSlice(performance.now());
   if (stats) stats.elapsedMs += performance.now() - began;
+  for (const shadow of shadows) {
+    options.onShadowRoot?.(shadow);
+    found.push(...(await scanRoot(shadow, index, options, stats)));
+  }
   return found;
 }
 

@@ -31,7 +31,8 @@ export interface MatchIndex {
 }
 
 export function compileIndex(claims: Claim[]): MatchIndex {
-  const index: MatchIndex = { claims: [], rules: [], exact: {}, prefix: {}, stemLengths: [] };
+  // No prototype: a word such as "constructor" must not find Object.prototype members.
+  const index: MatchIndex = { claims: [], rules: [], exact: Object.create(null), prefix: Object.create(null), stemLengths: [] };
   const lengths = new Set<number>();
   claims.forEach((claim, c) => {
     const { match, examples, $schema, ...view } = claim;

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../lib/match/normalize';
+
+/** mulberry32: a tiny seeded PRNG, so every run sees the same "random" strings. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  'a', 'B', 'z', ' ', 'Austerity', 'kill', '130', ',', '.', '-', "'", '"', '%', '\n', '\t',
+  'é', 'É', 'ñ', 'Ç', 'ü', 'e\u0301', 'n\u0303', // precomposed and decomposed accents
+  '\u2018', '\u2019', '\u201C', '\u201D', '\u00AB', '\u00BB', '`', // curly and other quotes
+  '\u2010', '\u2013', '\u2014', '\u2212', '\uFE58', // dashes
+  '\u00AD', '\u200B', '\u200D', '\u2060', '\uFEFF', // soft hyphen, zero-width characters
+  '\u00A0', '\u2009', '\u202F', '\u3000', '\u2003', // nbsp, thin, narrow nbsp, ideographic, em space
+  '\uFB01', '\uFB03', '\u0132', // ligatures ﬁ ﬃ Ĳ
+  '\uFF21', '\uFF42', '\uFF11', // full-width A b 1
+  '\u2474', '\u00BD', '\u2126', '\u212A', '\u0130', // ⑴ ½ Ω K İ
+  '\u{1F600}', '\u{1F1EA}\u{1F1F8}', '\u{1D400}', '👍🏽', // emoji, flag, math bold A, skin tone
+  '\uD800', '\uDC00', // lone surrogates
+  '\u0041\u030A', 'Ω', 'Σ', 'ς', 'ß', 'ẞ', 'Я', '中', '\u0645', // other scripts
+];
+
+function randomString(rand: () => number, pieces: number): string {
+  let s = '';
+  for (let i = 0; i < pieces; i++) s += PIECES[Math.floor(rand() * PIECES.length)];
+  return s;
+}
+
+/** The original unit (one char, or a surrogate pair) starting at i. */
+function unitAt(s: string, i: number): string {
+  const hi = s.charCodeAt(i);
+  const lo = s.charCodeAt(i + 1);
+  return hi >= 0xd800 && hi < 0xdc00 && lo >= 0xdc00 && lo < 0xe000 ? s.slice(i, i + 2) : s[i];
+}
+
+/** Problems with the map of one input (empty when it round-trips). */
+function mapProblems(input: string): string[] {
+  const { text, map } = normalize(input);
+  const problems: string[] = [];
+  if (map.length !== text.length + 1) problems.push('map length');
+  if (map[text.length] !== input.length) problems.push('map[text.length] is not the input length');
+  for (let i = 1; i <= text.length; i++) if (map[i] < map[i - 1]) problems.push(`map decreases at ${i}`);
+  // Each run of normalised chars that map to one original unit is exactly
+  // what that unit normalises to on its own.
+  const used = new Set<number>();
+  let i = 0;
+  while (i < text.length) {
+    let j = i;
+    while (j < text.length && map[j] === map[i]) j++;
+    if (map[i] >= input.length) problems.push(`map[${i}] past the input`);
+    const alone = normalize(unitAt(input, map[i])).text;
+    if (alone !== text.slice(i, j)) problems.push(`${JSON.stringify(unitAt(input, map[i]))} -> ${JSON.stringify(alone)}, in text ${JSON.stringify(text.slice(i, j))}`);
+    used.add(map[i]);
+    i = j;
+  }
+  // Every unit that left no trace is one the normaliser drops.
+  for (let k = 0; k < input.length; k += unitAt(input, k).length) {
+    if (!used.has(k) && normalize(unitAt(input, k)).text !== '') problems.push(`unit at ${k} lost`);
+  }
+  return problems;
+}
+
+function checkMap(input: string) {
+  const problems = mapProblems(input);
+  if (problems.length) expect({ input, problems }).toEqual({ input, problems: [] });
+}
+
+describe('normalize', () => {
+  it('folds case, accents, quotes, dashes and spaces', () => {
+    expect(normalize('Austerity KILLED').text).toBe('austerity killed');
+    expect(normalize('Ésta está señalada, Ça').text).toBe('esta esta senalada, ca');
+    expect(normalize('e\u0301te\u0301').text).toBe('ete');
+    expect(normalize('\u2018a\u2019 \u201Cb\u201D \u00ABc\u00BB `d`').text).toBe(`'a' "b" "c" 'd'`);
+    expect(normalize('a\u2013b\u2014c\u2212d\u2010e').text).toBe('a-b-c-d-e');
+    expect(normalize('a\u00A0b\u2009c\u202Fd\u3000e\tf\ng').text).toBe('a b c d e f g');
+  });
+
+  it('drops soft hyphens and zero-width characters (U+FEFF too)', () => {
+    expect(normalize('com\u00ADpli\u200Bca\u200Cted\u2060\uFEFF').text).toBe('complicated');
+  });
+
+  it('unfolds ligatures and full-width forms, mapping each piece to its source', () => {
+    const n = normalize('\uFB01ne \uFF21\uFF22\uFF23');
+    expect(n.text).toBe('fine abc');
+    expect([...n.map]).toEqual([0, 0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('keeps surrogate pairs together and maps both halves to the pair start', () => {
+    const n = normalize('a\u{1F600}b');
+    expect(n.text).toBe('a\u{1F600}b');
+    expect([...n.map]).toEqual([0, 1, 1, 3, 4]);
+  });
+
+  it('does not swallow the character after a lone high surrogate', () => {
+    const n = normalize('\uD800a');
+    expect(n.text.endsWith('a')).toBe(true);
+    expect(n.map[n.text.length - 1]).toBe(1);
+  });
+
+  it('folds what NFKD produces too (vertical em dash, compatibility quotes)', () => {
+    expect(normalize('a\uFE31b').text).toBe('a-b');
+    expect(normalize('\uFF02x\uFF02').text).toBe('"x"');
+  });
+
+  it('handles the empty string', () => {
+    const n = normalize('');
+    expect(n.text).toBe('');
+    expect([...n.map]).toEqual([0]);
+  });
+
+  it('offset map round-trips on random mixed text', () => {
+    const rand = prng(20261127);
+    for (let round = 0; round < 300; round++) checkMap(randomString(rand, 1 + Math.floor(rand() * 40)));
+  });
+
+  it('offset map round-trips on long ASCII runs broken by other characters', () => {
+    const rand = prng(7);
+    for (let round = 0; round < 20; round++) {
+      let s = '';
+      for (let i = 0; i < 30; i++) s += rand() < 0.7 ? 'Plain Words, 130,000 ' : PIECES[Math.floor(rand() * PIECES.length)];
+      checkMap(s);
+    }
+  });
+
+  it('is idempotent on random mixed text', () => {
+    const rand = prng(99);
+    for (let round = 0; round < 300; round++) {
+      const once = normalize(randomString(rand, 1 + Math.floor(rand() * 40))).text;
+      expect(normalize(once).text).toBe(once);
+    }
+  });
+
+  it('is idempotent for every BMP character, and maps each to itself', () => {
+    const bad: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c < 0xe000) continue;
+      const ch = String.fromCharCode(c);
+      const n = normalize(ch);
+      if (normalize(n.text).text !== n.text || n.map.some((m, i) => (i < n.text.length ? m !== 0 : m !== 1))) {
+        bad.push(c.toString(16));
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('is linear-sized: output map never points past the input', () => {
+    const input = '\uFB03'.repeat(1000) + '\u00AD'.repeat(1000) + 'x';
+    const n = normalize(input);
+    expect(n.text).toBe('ffi'.repeat(1000) + 'x');
+    expect(n.map[n.text.length - 1]).toBe(2000);
+    expect(n.map[n.text.length]).toBe(2001);
+  });
+});

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../lib/match/normalize';
+import { tokenize, type Token } from '../../lib/match/tokenize';
+
+/** Tokens as "text" or "text=value". */
+const brief = (s: string) => tokenize(s).map((t) => (t.value === undefined ? t.text : `${t.text}=${t.value}`));
+/** What each token covers in the original. */
+const slices = (s: string) => tokenize(s).map((t) => s.slice(t.start, t.end));
+/** The numbers found, in order. */
+const values = (s: string) => tokenize(s).flatMap((t) => (t.value === undefined ? [] : [t.value]));
+
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('tokenize: numbers as people write them', () => {
+  it.each([
+    ['130,000'],
+    ['130 000'],
+    ['130.000'],
+    ['130\u202F000'],
+    ['130\u00A0000'],
+    ['130\u2009000'],
+    ['130k'],
+    ['130K'],
+    ['one hundred and thirty thousand'],
+    ['one hundred thirty thousand'],
+    ['ciento treinta mil'],
+    ['130 thousand'],
+    ['130 mil'],
+  ])('%s is 130000', (s) => {
+    const tokens = tokenize(s);
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]).toMatchObject({ text: '130000', value: 130000, start: 0, end: s.length });
+  });
+
+  it('130,000-plus is a number then "plus"', () => {
+    expect(brief('130,000-plus Brits')).toEqual(['130000=130000', 'plus', 'brits']);
+    expect(slices('130,000-plus Brits')).toEqual(['130,000', 'plus', 'Brits']);
+  });
+
+  it('scales: 1.5 million, 1,5 millones, 2bn, 3m, 130 mil millones', () => {
+    expect(values('1.5 million')).toEqual([1500000]);
+    expect(slices('1.5 million')).toEqual(['1.5 million']);
+    expect(values('1,5 millones')).toEqual([1500000]);
+    expect(values('2bn')).toEqual([2e9]);
+    expect(values('3m people')).toEqual([3e6]);
+    expect(values('130 mil millones')).toEqual([1.3e11]);
+    expect(values('one thousand million')).toEqual([1e9]);
+  });
+
+  it('percent: 70%, seventy percent, 70 per cent, setenta por ciento', () => {
+    expect(brief('70%')).toEqual(['70=70', 'percent']);
+    expect(brief('70 %')).toEqual(['70=70', 'percent']);
+    expect(brief('seventy percent')).toEqual(['seventy=70', 'percent']);
+    expect(brief('70 per cent')).toEqual(['70=70', 'percent']);
+    expect(slices('70 per cent')).toEqual(['70', 'per cent']);
+    expect(brief('setenta por ciento')).toEqual(['setenta=70', 'percent']);
+    expect(brief('setenta y cinco por ciento')).toEqual(['75=75', 'percent']);
+    expect(brief('cien por cien')).toEqual(['cien=100', 'percent']);
+    // "per" and "por" alone stay words
+    expect(brief('per capita, por favor')).toEqual(['per', 'capita', 'por', 'favor']);
+  });
+
+  it('Spanish: 130.000, 1,5 millones, dos mil diecisiete, doscientos mil', () => {
+    expect(values('130.000 muertes')).toEqual([130000]);
+    expect(values('dos mil diecisiete')).toEqual([2017]);
+    expect(values('doscientos mil')).toEqual([200000]);
+    expect(values('ciento treinta y cinco mil')).toEqual([135000]);
+    expect(values('un millón de personas')).toEqual([1e6]);
+    expect(values('veinticinco')).toEqual([25]);
+  });
+
+  it('decimals: 1.5, 2,5, and with thousands groups 1,234.5 / 1.234,5 / 1 234,5', () => {
+    expect(values('1.5')).toEqual([1.5]);
+    expect(values('2,5')).toEqual([2.5]);
+    expect(values('1,234.5')).toEqual([1234.5]);
+    expect(values('1.234,5')).toEqual([1234.5]);
+    expect(values('1 234,5')).toEqual([1234.5]);
+    expect(values('0.75')).toEqual([0.75]);
+  });
+
+  it('years stay years; lists of numbers are not joined', () => {
+    expect(brief('2017')).toEqual(['2017=2017']);
+    expect(brief('In 2017, 130,000 people')).toEqual(['in', '2017=2017', '130000=130000', 'people']);
+    expect(values('2010-2014')).toEqual([2010, 2014]);
+    expect(values('2010 2014')).toEqual([2010, 2014]);
+    expect(values('1, 2, 3')).toEqual([1, 2, 3]);
+    // one separator for all groups: 1,000.000 is not a million
+    expect(values('1,000.000')).not.toEqual([1000000]);
+    expect(values('It cost 130,000.')).toEqual([130000]);
+  });
+
+  it('digits glued to letters stay one word: 2nd, 10km, 3D, b2b, 1,000s', () => {
+    expect(brief('2nd 10km 3D b2b covid19')).toEqual(['2nd', '10km', '3d', 'b2b', 'covid19']);
+    expect(tokenize('10km')[0].value).toBeUndefined();
+    expect(brief('10\u00B5m')).toEqual(['10\u03BCm']);
+  });
+
+  it('number words combine only when they make one number', () => {
+    expect(values('twenty-five')).toEqual([25]);
+    expect(values('twenty five hundred')).toEqual([2500]);
+    expect(values('nineteen hundred')).toEqual([1900]);
+    expect(values('one thousand two hundred')).toEqual([1200]);
+    expect(values('one million two hundred thousand')).toEqual([1200000]);
+    expect(values('one thousand and one')).toEqual([1001]);
+    expect(brief('one, two, three')).toEqual(['one=1', 'two=2', 'three=3']);
+    expect(brief('one two three')).toEqual(['one=1', 'two=2', 'three=3']);
+    expect(brief('one of the two')).toEqual(['one=1', 'of', 'the', 'two=2']);
+    expect(values('nineteen eighty four')).toEqual([19, 84]);
+    expect(values('one hundred and the rest')).toEqual([100]);
+    expect(brief('hundred and twenty and six')).toEqual(['120=120', 'and', 'six=6']);
+  });
+
+  it('a lone number word keeps its text and gets a value', () => {
+    expect(tokenize('one of the good guys')[0]).toMatchObject({ text: 'one', value: 1 });
+    expect(tokenize('seventy')[0]).toMatchObject({ text: 'seventy', value: 70 });
+  });
+
+  it('"UN", "una" and "once" are numbers only inside a longer number', () => {
+    expect(brief('the UN said it once')).toEqual(['the', 'un', 'said', 'it', 'once']);
+    expect(values('un millón')).toEqual([1e6]);
+    expect(values('once mil')).toEqual([11000]);
+    expect(values('veintiuna')).toEqual([21]);
+  });
+
+  it('Object.prototype names are plain words', () => {
+    expect(brief('constructor tostring __proto__ valueof 10constructor')).toEqual([
+      'constructor', 'tostring', 'proto', 'valueof', '10constructor',
+    ]);
+    expect(values('constructor hasownproperty')).toEqual([]);
+  });
+});
+
+describe('tokenize: offsets', () => {
+  it('start and end slice the original to the visible word', () => {
+    const s = '  “Austerity” killed   130,000 people — didn’t it?';
+    expect(slices(s)).toEqual(['Austerity', 'killed', '130,000', 'people', 'didn', 't', 'it']);
+  });
+
+  it('a word with soft hyphens inside is one token', () => {
+    const s = 'aus\u00ADter\u00ADity killed';
+    expect(tokenize(s)).toEqual([
+      { text: 'austerity', value: undefined, start: 0, end: 11 },
+      { text: 'killed', value: undefined, start: 12, end: 18 },
+    ]);
+  });
+
+  it('trailing combining marks belong to the word; trailing zero-width characters do not', () => {
+    expect(slices('cafe\u0301 ok')).toEqual(['cafe\u0301', 'ok']);
+    expect(slices('word\u00AD\u200B next')).toEqual(['word', 'next']);
+    expect(slices('\u200Bword')).toEqual(['word']);
+  });
+
+  it('ligatures, full-width letters and emoji', () => {
+    const s = '\uFB01nal ＡＢＣ 😀 x\u{1D400}y';
+    expect(brief(s)).toEqual(['final', 'abc', 'xay']);
+    expect(slices(s)).toEqual(['\uFB01nal', 'ＡＢＣ', 'x\u{1D400}y']);
+  });
+
+  it('a token inside one expanded character is never empty', () => {
+    for (const s of ['\u2474', '\u00BD', '\u3250', '\u33A1']) {
+      for (const t of tokenize(s)) expect(t.end).toBeGreaterThan(t.start);
+    }
+  });
+
+  it('random text: tokens are ordered, non-empty, inside the text, and normalisation does not change them', () => {
+    const pieces = [
+      'Austerity', ' ', 'killed', '130', ',', '000', '.', '5', ' ', 'k', '%', '\u00AD', '\u00A0', '\u2009',
+      '\u2019', '\u2014', 'é', 'e\u0301', '\uFB01', 'Ａ', '😀', 'one', 'hundred', 'and', 'thirty', 'thousand',
+      'per', 'cent', 'por', 'ciento', 'mil', 'y', 'cinco', '-', '\n', 'Ωμέγα', '中文', '2nd',
+    ];
+    const rand = prng(42);
+    for (let round = 0; round < 400; round++) {
+      let s = '';
+      const n = 1 + Math.floor(rand() * 30);
+      for (let i = 0; i < n; i++) s += pieces[Math.floor(rand() * pieces.length)];
+      const tokens = tokenize(s);
+      let prev: Token | undefined;
+      for (const t of tokens) {
+        expect(t.start).toBeGreaterThanOrEqual(0);
+        expect(t.end).toBeLessThanOrEqual(s.length);
+        expect(t.end).toBeGreaterThan(t.start);
+        expect(t.text).not.toMatch(/\s/);
+        expect(t.text.length).toBeGreaterThan(0);
+        if (prev) expect(t.start).toBeGreaterThanOrEqual(prev.start);
+        prev = t;
+      }
+      const again = tokenize(normalize(s).text);
+      expect(again.map((t) => [t.text, t.value])).toEqual(tokens.map((t) => [t.text, t.value]));
+    }
+  });
+});
