@@ -25,6 +25,8 @@ export function claimsIndex(): Plugin {
         `const index = JSON.parse(${JSON.stringify(JSON.stringify(index))});`,
         'index.exact = Object.assign(Object.create(null), index.exact);',
         'index.prefix = Object.assign(Object.create(null), index.prefix);',
+        'index.trigger.words = Object.assign(Object.create(null), index.trigger.words);',
+        'index.trigger.pairs = Object.assign(Object.create(null), index.trigger.pairs);',
         'export default index;',
       ].join('\n');
     },

@@ -4,7 +4,8 @@
  * rules, whatever the size of the dataset.
  */
 import type { Claim } from '../claims/schema';
-import { parseTerm, type Term } from './terms';
+import { COMMON_WORDS } from './common-words';
+import { parseTerm, type Term, type TermWord } from './terms';
 
 export const DEFAULT_WITHIN = 30;
 
@@ -28,25 +29,41 @@ export interface MatchIndex {
   prefix: Record<string, number[]>;
   /** distinct stem lengths in `prefix`, so a token needs only a few lookups */
   stemLengths: number[];
+  /**
+   * What the page-level prefilter looks for before reading any block: the
+   * anchor words, except that a term made only of common words ("budget cuts")
+   * is looked for as its first two words together.
+   */
+  trigger: { words: Record<string, 1>; pairs: Record<string, 1> };
 }
 
 export function compileIndex(claims: Claim[]): MatchIndex {
   // No prototype: a word such as "constructor" must not find Object.prototype members.
-  const index: MatchIndex = { claims: [], rules: [], exact: Object.create(null), prefix: Object.create(null), stemLengths: [] };
+  const index: MatchIndex = {
+    claims: [],
+    rules: [],
+    exact: Object.create(null),
+    prefix: Object.create(null),
+    stemLengths: [],
+    trigger: { words: Object.create(null), pairs: Object.create(null) },
+  };
   const lengths = new Set<number>();
   claims.forEach((claim, c) => {
     const { match, examples, $schema, ...view } = claim;
     index.claims.push(view);
+    const names = properNames(examples.match);
     for (const rule of match.rules) {
       const r = index.rules.length;
       const groups = rule.all.map((g) => g.map(parseTerm));
       index.rules.push({ claim: c, groups, within: rule.within ?? DEFAULT_WITHIN, none: (rule.none ?? []).map(parseTerm) });
-      for (const term of anchorGroup(groups, claim.id)) {
-        const first = term[0];
-        if (first.kind === 'word') (index.exact[first.word] ??= []).push(r);
-        else if (first.kind === 'prefix') {
-          (index.prefix[first.stem] ??= []).push(r);
-          lengths.add(first.stem.length);
+      for (const term of anchorGroup(groups, claim.id, names)) {
+        // Any word of a term can signal the rule; the rarest one is looked up.
+        const best = bestWord(term, names);
+        addTrigger(index.trigger, term, best);
+        if (best.kind === 'word') (index.exact[best.word] ??= []).push(r);
+        else if (best.kind === 'prefix') {
+          (index.prefix[best.stem] ??= []).push(r);
+          lengths.add(best.stem.length);
         }
       }
     }
@@ -56,22 +73,56 @@ export function compileIndex(claims: Claim[]): MatchIndex {
 }
 
 /**
- * The group that triggers a rule: one whose terms all start with a word, and
- * of those the one whose shortest first word is longest (a rough proxy for rare).
+ * Words written capitalised inside a sentence of the claim's own examples
+ * ("BBC", "Castillo"): names, which are rare in ordinary text.
  */
-export function anchorGroup(groups: Term[][], claimId: string): Term[] {
+export function properNames(sentences: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const sentence of sentences) {
+    const words = sentence.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    words.slice(1).forEach((w) => {
+      if (/^\p{Lu}/u.test(w)) names.add(w.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, ''));
+    });
+  }
+  return names;
+}
+
+/** How well a word works as a rule's trigger: common words last, then longer is rarer, and a name a little rarer still. */
+function rarity(w: TermWord, names: ReadonlySet<string>): number {
+  if (w.kind === 'number') return -Infinity;
+  const word = w.kind === 'word' ? w.word : w.stem;
+  const common = COMMON_WORDS.has(word) || (w.kind === 'prefix' && [...COMMON_WORDS].some((c) => c.startsWith(word)));
+  return common ? word.length - 500 : word.length + (names.has(word) ? 3 : 0);
+}
+
+function addTrigger(trigger: MatchIndex['trigger'], term: Term, best: TermWord): void {
+  if (best.kind !== 'word') return; // prefixes are looked up by stem
+  const pair = term.findIndex((w, i) => w.kind === 'word' && term[i + 1]?.kind === 'word');
+  if (COMMON_WORDS.has(best.word) && pair >= 0) {
+    trigger.pairs[`${(term[pair] as { word: string }).word} ${(term[pair + 1] as { word: string }).word}`] = 1;
+  } else {
+    trigger.words[best.word] = 1;
+  }
+}
+
+function bestWord(term: Term, names: ReadonlySet<string>): TermWord {
+  return term.reduce((best, w) => (rarity(w, names) > rarity(best, names) ? w : best));
+}
+
+/**
+ * The group that triggers a rule: the one whose weakest term is rarest, so
+ * the rule is looked at only where it has a real chance to match.
+ */
+export function anchorGroup(groups: Term[][], claimId: string, names: ReadonlySet<string> = new Set()): Term[] {
   let best: Term[] | undefined;
-  let bestScore = -1;
+  let bestScore = -Infinity;
   for (const group of groups) {
-    if (!group.every((t) => t[0].kind !== 'number')) continue;
-    const score = Math.min(
-      ...group.map((t) => (t[0].kind === 'word' ? t[0].word.length + 1 : t[0].kind === 'prefix' ? t[0].stem.length : 0)),
-    );
-    if (score > bestScore) {
+    const score = Math.min(...group.map((t) => rarity(bestWord(t, names), names)));
+    if (score > bestScore && score > -Infinity) {
       best = group;
       bestScore = score;
     }
   }
-  if (!best) throw new Error(`claim "${claimId}": a rule needs one group whose terms all start with a word`);
+  if (!best) throw new Error(`claim "${claimId}": a rule needs one group whose terms all contain a word`);
   return best;
 }

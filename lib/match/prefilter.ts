@@ -16,8 +16,7 @@ export function foldText(text: string): string {
   return NON_ASCII.test(lower) ? lower.normalize('NFKD').replace(MARKS, '') : lower;
 }
 
-function isAnchor(index: MatchIndex, folded: string): boolean {
-  if (Object.hasOwn(index.exact, folded)) return true;
+function hasStem(index: MatchIndex, folded: string): boolean {
   for (const len of index.stemLengths) {
     if (len > folded.length) break;
     if (Object.hasOwn(index.prefix, folded.slice(0, len))) return true;
@@ -26,19 +25,27 @@ function isAnchor(index: MatchIndex, folded: string): boolean {
 }
 
 /**
- * Distinct words of `text` that could anchor a rule, lower-cased but spelled
- * as in the text (accents, soft hyphens kept), so a caller can look for them
- * in raw page text with a plain lower-case search.
+ * Distinct words of `text` that could start a claim (an anchor word, the
+ * second word of an anchor pair, or a word with an anchor stem), lower-cased
+ * but spelled as in the text (accents, soft hyphens kept), so a caller can
+ * look for them in raw page text with a plain lower-case search.
  */
 export function anchorWords(index: MatchIndex, text: string): string[] {
+  const { words, pairs } = index.trigger;
   const found = new Set<string>();
-  const checked = new Set<string>();
+  const folds = new Map<string, string>();
+  let previous = '';
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const word = m[0].toLowerCase();
-    if (checked.has(word)) continue;
-    checked.add(word);
-    if (isAnchor(index, foldText(word))) found.add(word);
+    let folded = folds.get(word);
+    if (folded === undefined) {
+      folded = foldText(word);
+      folds.set(word, folded);
+      if (Object.hasOwn(words, folded) || hasStem(index, folded)) found.add(word);
+    }
+    if (Object.hasOwn(pairs, `${previous} ${folded}`)) found.add(word);
+    previous = folded;
   }
   return [...found];
 }

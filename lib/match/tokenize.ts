@@ -110,8 +110,12 @@ function readNumber(text: string, i: number, raw: Token[]): number {
     raw.push({ text: text.slice(s, k), value: undefined, start: s, end: k });
     return k;
   }
-  raw.push({ text: canonical(value), value, start: s, end: i });
-  return i;
+  // "130,000-plus" and "130,000+" are one quantity: the highlight keeps the qualifier.
+  let end = i;
+  if (text.charCodeAt(end) === 43 /* + */) end++;
+  else if (text.startsWith('-plus', end) && !isWordChar(text, end + 5)) end += 5;
+  raw.push({ text: canonical(value), value, start: s, end });
+  return end;
 }
 
 const canonical = (value: number) => String(Math.round(value * 1000) / 1000);

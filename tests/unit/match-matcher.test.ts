@@ -146,7 +146,10 @@ describe('matcher: groups, window, veto', () => {
   });
 
   it('a rule needs a group that can anchor it', () => {
-    expect(() => compileIndex([claim('n', { all: [['{1..2}'], ['{3..4} people']] })])).toThrow(/all start with a word/);
+    expect(() => compileIndex([claim('n', { all: [['{1..2}'], ['{3..4}']] })])).toThrow(/all contain a word/);
+    // Any word of a term can anchor it, not only the first.
+    const idx = compileIndex([claim('w', { all: [['{1..2}'], ['{3..4} people']] })]);
+    expect(spans('1 and 3 people', idx)).toEqual(['1 and 3 people']);
   });
 
   it('page words named like Object.prototype members neither crash nor match numbers', () => {
@@ -225,7 +228,8 @@ describe('matcher: the prefilter', () => {
     const t = tokenize(plain);
     const c = counted(t);
     expect(matchTokens(anchored, c.tokens)).toEqual([]);
-    expect(candidateRules(anchored, t).size).toBeGreaterThanOrEqual(10_000);
+    // Anchors go to the rarer groups, but many rules are still candidates here.
+    expect(candidateRules(anchored, t).size).toBeGreaterThan(100);
     expect(c.reads()).toBe(t.length);
   });
 });

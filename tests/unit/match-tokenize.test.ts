@@ -41,9 +41,9 @@ describe('tokenize: numbers as people write them', () => {
     expect(tokens[0]).toMatchObject({ text: '130000', value: 130000, start: 0, end: s.length });
   });
 
-  it('130,000-plus is a number then "plus"', () => {
-    expect(brief('130,000-plus Brits')).toEqual(['130000=130000', 'plus', 'brits']);
-    expect(slices('130,000-plus Brits')).toEqual(['130,000', 'plus', 'Brits']);
+  it('130,000-plus is one number, qualifier included', () => {
+    expect(brief('130,000-plus Brits')).toEqual(['130000=130000', 'brits']);
+    expect(slices('130,000-plus Brits')).toEqual(['130,000-plus', 'Brits']);
   });
 
   it('scales: 1.5 million, 1,5 millones, 2bn, 3m, 130 mil millones', () => {
@@ -196,5 +196,18 @@ describe('tokenize: offsets', () => {
       const again = tokenize(normalize(s).text);
       expect(again.map((t) => [t.text, t.value])).toEqual(tokens.map((t) => [t.text, t.value]));
     }
+  });
+});
+
+describe('quantities with a qualifier', () => {
+  it('keeps "-plus" and "+" with the number they qualify', async () => {
+    const { tokenize } = await import('../../lib/match/tokenize');
+    const text = 'austerity never killed 130,000-plus Brits, or 120,000+ people';
+    const nums = tokenize(text).filter((t) => t.value !== undefined);
+    expect(nums.map((t) => [t.value, text.slice(t.start, t.end)])).toEqual([
+      [130000, '130,000-plus'],
+      [120000, '120,000+'],
+    ]);
+    expect(tokenize('130,000-pluses').map((t) => t.text)).toEqual(['130000', 'pluses']);
   });
 });
