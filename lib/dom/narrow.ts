@@ -10,8 +10,6 @@ import { isInline, isSkipped } from './blocks';
 
 /** A subtree with less text than this is scanned whole rather than narrowed further. */
 export const LEAF_CHARS = 2048;
-/** With more anchor words than this in a subtree, narrowing costs more than it saves: scan it whole. */
-export const MAX_NARROWED_OCCURRENCES = 24;
 
 /** The text to look for anchors in: rendered text, whose blocks are separated (textContent runs "</p><p>" words together). */
 export function visibleText(root: Node): string {
@@ -20,49 +18,37 @@ export function visibleText(root: Node): string {
   return inner || root.textContent || '';
 }
 
-function occurrences(lower: string, words: readonly string[]): number {
-  let n = 0;
-  for (const w of words) for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + w.length)) n++;
-  return n;
-}
-
 /**
- * The smallest subtrees of `root` that together hold every occurrence of the
- * anchor words (lower case, as spelled in the page) outside skipped regions. Blocks never join across
- * block elements, so descending into a block child loses no context; a word in
- * an inline child or in loose text keeps its parent whole.
+ * The smallest subtrees of `root` that hold the anchor words (spelled as in
+ * the page) outside skipped regions. Blocks never join across block elements,
+ * so descending into a block child loses no context; a word in the element's
+ * own inline text keeps the element whole. Where the words are not found as
+ * written (a word split by an inline element, or the rendered text differing
+ * from the DOM's), the element is kept whole: narrowing may over-read, never
+ * under-read what it can see.
  */
 export function narrowRoots(root: Element | DocumentFragment, words: readonly string[], exclude?: (el: Element) => boolean): Node[] {
   const out: Node[] = [];
+  const holds = (text: string) => words.some((w) => text.includes(w));
   const visit = (el: Element | DocumentFragment, text: string) => {
     if (text.length <= LEAF_CHARS) {
       out.push(el);
       return;
     }
-    const total = occurrences(text.toLowerCase(), words);
-    if (total > MAX_NARROWED_OCCURRENCES) {
-      out.push(el);
-      return;
+    const blocks: Array<[Element, string]> = [];
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) {
+        if (holds((n as Text).data)) return void out.push(el);
+        continue;
+      }
+      if (n.nodeType !== 1 || isSkipped(n as Element, exclude)) continue;
+      const t = n.textContent ?? '';
+      if (!holds(t)) continue;
+      if (isInline(n as Element)) return void out.push(el);
+      blocks.push([n as Element, t]);
     }
-    const inside: Array<[Element, string]> = [];
-    let accounted = 0;
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      const skipped = isSkipped(c, exclude);
-      if (isInline(c) && !skipped) continue;
-      const t = c.textContent ?? '';
-      const n = occurrences(t.toLowerCase(), words);
-      if (n === 0) continue;
-      accounted += n;
-      // Skipped regions (scripts, inputs, editable text) hold nothing to scan.
-      if (!skipped) inside.push([c, t]);
-    }
-    // An occurrence sits in this element's own inline text; or, at the root, the
-    // rendered text spelled a word differently from the DOM: read it all.
-    if (accounted < total || (el === root && total === 0)) {
-      out.push(el);
-      return;
-    }
-    for (const [c, t] of inside) visit(c, t);
+    if (blocks.length === 0) return void out.push(el);
+    for (const [c, t] of blocks) visit(c, t);
   };
   visit(root, root.textContent ?? '');
   return out;

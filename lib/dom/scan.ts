@@ -5,7 +5,7 @@
 import type { MatchIndex } from '../match/compile';
 import { matchTokens } from '../match/matcher';
 import { tokenize } from '../match/tokenize';
-import { anchorWords } from '../match/prefilter';
+import { prefilterState, scanAnchors } from '../match/prefilter';
 import { isInsideSkipped, iterateBlocks, type Block, type CollectOptions } from './blocks';
 import { narrowRoots, shadowRootsUnder, visibleText } from './narrow';
 import { rangeFor } from './ranges';
@@ -33,6 +33,9 @@ export function matchBlock(index: MatchIndex, block: Block, doc: Document): Occu
   }));
 }
 
+/** Characters of text the prefilter reads between two looks at the clock. */
+const PREFILTER_CHUNK = 32_768;
+
 /** What a scan cost: the benchmark reads these from the content script's own world. */
 export interface ScanStats {
   blocks: number;
@@ -59,7 +62,19 @@ export async function scanRoot(root: Node, index: MatchIndex, options: ScanOptio
     stats.busyMs += now - sliceStart;
     stats.longestSliceMs = Math.max(stats.longestSliceMs, now - sliceStart);
   };
-  const words = anchorWords(index, visibleText(root));
+  // The prefilter reads the root's text in slices too: a huge page must not make one long task.
+  const text = visibleText(root);
+  const state = prefilterState();
+  for (let at = 0; at < text.length; ) {
+    at = scanAnchors(index, text, state, at, at + PREFILTER_CHUNK);
+    if (performance.now() - sliceStart > SLICE_BUDGET_MS) {
+      endSlice(performance.now());
+      await yieldToPage();
+      if (options.signal?.aborted) return found;
+      sliceStart = performance.now();
+    }
+  }
+  const words = [...state.found];
   const parts = words.length ? narrowRoots(root as Element | DocumentFragment, words, options.exclude) : [];
   const shadows = shadowRootsUnder(root).filter((s) => !isInsideSkipped(s.host, options.exclude));
   const blockOptions = { ...options, shadowRoots: false };

@@ -13,6 +13,8 @@ export interface CompiledRule {
   /** index into MatchIndex.claims */
   claim: number;
   groups: Term[][];
+  /** which group the prefilter looks up (its rarest) */
+  anchor: number;
   within: number;
   none: Term[];
 }
@@ -55,8 +57,9 @@ export function compileIndex(claims: Claim[]): MatchIndex {
     for (const rule of match.rules) {
       const r = index.rules.length;
       const groups = rule.all.map((g) => g.map(parseTerm));
-      index.rules.push({ claim: c, groups, within: rule.within ?? DEFAULT_WITHIN, none: (rule.none ?? []).map(parseTerm) });
-      for (const term of anchorGroup(groups, claim.id, names)) {
+      const anchor = anchorGroup(groups, claim.id, names);
+      index.rules.push({ claim: c, groups, anchor: groups.indexOf(anchor), within: rule.within ?? DEFAULT_WITHIN, none: (rule.none ?? []).map(parseTerm) });
+      for (const term of anchor) {
         // Any word of a term can signal the rule; the rarest one is looked up.
         const best = bestWord(term, names);
         addTrigger(index.trigger, term, best);

@@ -9,7 +9,7 @@
  * lookups, and one with every group present checks its terms only where
  * their first words are: never all tokens times all alternatives.
  */
-import { anchorGroup, type MatchIndex, type CompiledRule } from './compile';
+import type { MatchIndex, CompiledRule } from './compile';
 import type { Term } from './terms';
 import { tokenize, type Token } from './tokenize';
 
@@ -348,9 +348,8 @@ function pack(index: MatchIndex, rules: PreparedRule[]): Packed {
   rules.forEach((pr, r) => {
     ruleGroups[r] = starts.length;
     // The anchor group is present in every candidate: no need to check it.
-    const anchor = anchorGroup(pr.rule.groups, index.claims[pr.rule.claim]?.id ?? String(r));
     pr.groups.forEach((alts, g) => {
-      if (pr.rule.groups[g] === anchor) return;
+      if (g === pr.rule.anchor) return;
       starts.push(keys.length);
       for (const a of alts) {
         keys.push(a.key);

@@ -5,8 +5,10 @@
  */
 import type { MatchIndex } from './compile';
 
-// Letters, digits and the soft hyphen that may sit inside a word.
-const WORD = /[\p{L}\p{N}\u00AD]+/gu;
+// Letters, digits and the soft hyphen that may sit inside a word. A plain
+// character class (not \p{L}) runs several times faster in V8; it leaves out
+// the General Punctuation block (spaces, dashes, quotes) so "Norway’s" splits.
+const WORD = /[0-9A-Za-z\u00AD\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u1FFF\u2070-\uFFEF]+/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /[\u00AD\u200B-\u200D\u2060\uFEFF\p{M}]/gu;
 
@@ -24,28 +26,45 @@ function hasStem(index: MatchIndex, folded: string): boolean {
   return false;
 }
 
+/** Where a sliced prefilter pass stands: the previous word (for pairs) and the words found so far. */
+export interface PrefilterState {
+  previous: string;
+  found: Set<string>;
+  folds: Map<string, string>;
+}
+
+export const prefilterState = (): PrefilterState => ({ previous: '', found: new Set(), folds: new Map() });
+
 /**
- * Distinct words of `text` that could start a claim (an anchor word, the
- * second word of an anchor pair, or a word with an anchor stem), lower-cased
- * but spelled as in the text (accents, soft hyphens kept), so a caller can
- * look for them in raw page text with a plain lower-case search.
+ * Adds to `state.found` the words of text[from, to) that could start a claim
+ * (an anchor word, the second word of an anchor pair, or a word with an
+ * anchor stem), spelled exactly as in the text, so a caller can look for them
+ * in raw page text with a plain search. Returns where it stopped: at `to`, or
+ * later if a word runs across it.
  */
-export function anchorWords(index: MatchIndex, text: string): string[] {
+export function scanAnchors(index: MatchIndex, text: string, state: PrefilterState, from = 0, to = text.length): number {
   const { words, pairs } = index.trigger;
-  const found = new Set<string>();
-  const folds = new Map<string, string>();
-  let previous = '';
-  WORD.lastIndex = 0;
+  WORD.lastIndex = from;
+  let end = from;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const word = m[0].toLowerCase();
-    let folded = folds.get(word);
+    if (m.index >= to) break;
+    const word = m[0];
+    end = m.index + word.length;
+    let folded = state.folds.get(word);
     if (folded === undefined) {
       folded = foldText(word);
-      folds.set(word, folded);
-      if (Object.hasOwn(words, folded) || hasStem(index, folded)) found.add(word);
+      state.folds.set(word, folded);
+      if (Object.hasOwn(words, folded) || hasStem(index, folded)) state.found.add(word);
     }
-    if (Object.hasOwn(pairs, `${previous} ${folded}`)) found.add(word);
-    previous = folded;
+    if (Object.hasOwn(pairs, `${state.previous} ${folded}`)) state.found.add(word);
+    state.previous = folded;
   }
-  return [...found];
+  return Math.max(end, to);
+}
+
+/** The anchor words of a whole text, spelled as in it. */
+export function anchorWords(index: MatchIndex, text: string): string[] {
+  const state = prefilterState();
+  scanAnchors(index, text, state);
+  return [...state.found];
 }

@@ -18,8 +18,8 @@ describe('prefilter', () => {
   });
 
   it('finds only the words that can anchor a rule, spelled as in the text', () => {
-    expect(anchorWords(index, 'AUS\u00ADTERITY and the weather')).toEqual(['aus\u00ADterity']);
-    expect(anchorWords(index, 'Pedro CASTILLO')).toEqual(['castillo']);
+    expect(anchorWords(index, 'AUS\u00ADTERITY and the weather')).toEqual(['AUS\u00ADTERITY']);
+    expect(anchorWords(index, 'Pedro CASTILLO, Castillo')).toEqual(['CASTILLO', 'Castillo']);
     expect(anchorWords(index, 'The weather was mild; constructor toString __proto__')).toEqual([]);
   });
 });
@@ -28,19 +28,20 @@ describe('narrowRoots', () => {
   it('descends into the block children that hold an anchor word', () => {
     const root = body(`<main><section>${filler(60)}</section><section>${filler(30)}<p id="c">${CLAIM}</p></section></main>`);
     expect(root.textContent!.length).toBeGreaterThan(LEAF_CHARS);
-    const roots = narrowRoots(root, ['austerity']);
+    const roots = narrowRoots(root, ['Austerity']);
     expect(roots).toHaveLength(1);
     expect((roots[0] as Element).id).toBe('c');
   });
 
   it('keeps a parent whole when the word is in its own inline text', () => {
     const root = body(`<div id="d">${filler(60)}<b>Austerity</b> killed 130,000 people.</div>`);
-    expect(narrowRoots(root, ['austerity']).map((n) => (n as Element).id)).toEqual(['d']);
+    expect(narrowRoots(root, ['Austerity']).map((n) => (n as Element).id)).toEqual(['d']);
   });
 
-  it('ignores words inside skipped regions', () => {
+  it('does not descend into skipped regions', () => {
     const root = body(`<div>${filler(60)}<textarea>Austerity killed 130,000</textarea><script>var austerity</script></div>`);
-    expect(narrowRoots(root, ['austerity'])).toEqual([]);
+    // Found only in skipped children: the element is kept whole, and the block reader skips them.
+    expect(narrowRoots(root, ['Austerity'])).toEqual([root.firstElementChild]);
   });
 });
 
@@ -56,5 +57,11 @@ describe('scanRoot', () => {
   it('never reads form fields or editable regions', async () => {
     const found = await scanRoot(body(`<textarea>${CLAIM}</textarea><div contenteditable>${CLAIM}</div><input value="${CLAIM}">`), index);
     expect(found).toEqual([]);
+  });
+});
+
+describe('prefilter word splitting', () => {
+  it('splits at curly quotes, dashes and special spaces like the tokenizer', () => {
+    expect(anchorWords(index, 'Norway’s and Venezuela’s\u00A0split—Castillo\u2009Fujimori')).toEqual(['Venezuela', 'Castillo', 'Fujimori']);
   });
 });
