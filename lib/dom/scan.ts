@@ -7,7 +7,7 @@ import { matchTokens } from '../match/matcher';
 import { tokenize } from '../match/tokenize';
 import { prefilterState, scanAnchors } from '../match/prefilter';
 import { isInsideSkipped, iterateBlocks, type Block, type CollectOptions } from './blocks';
-import { narrowRoots, shadowRootsUnder, visibleText } from './narrow';
+import { candidateBlocks, shadowRootsUnder, visibleText } from './narrow';
 import { rangeFor } from './ranges';
 import { SLICE_BUDGET_MS, yieldToPage } from './schedule';
 
@@ -75,7 +75,7 @@ export async function scanRoot(root: Node, index: MatchIndex, options: ScanOptio
     }
   }
   const words = [...state.found];
-  const parts = words.length ? narrowRoots(root as Element | DocumentFragment, words, options.exclude) : [];
+  const parts = words.length ? (candidateBlocks(root, words, options.exclude) ?? [root]) : [];
   const shadows = shadowRootsUnder(root).filter((s) => !isInsideSkipped(s.host, options.exclude));
   const blockOptions = { ...options, shadowRoots: false };
   for (const part of parts) {

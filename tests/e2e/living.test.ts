@@ -95,6 +95,13 @@ describe('living pages', () => {
     await page.close();
   });
 
+  it('finds claims in a long page, even with a word split across elements, and never in a text area', async () => {
+    const page = await open('split.html');
+    await waitFor(async () => (await claimIds(page)) === 'austerity-deaths,fujimori-fraud', 'both claims');
+    expect(await highlightTexts(page)).toEqual(['Austerity killed 130,000', expect.stringMatching(/^Keiko Fujimori/)]);
+    await page.close();
+  });
+
   it('covers a huge page (about 1 M characters) completely', async () => {
     const page = await open('huge.html');
     await waitFor(async () => (await highlightCount(page)) === 3, 'three highlights on the huge page', 30_000);
