@@ -1,0 +1,167 @@
+/**
+ * Two Chromium instances from the same binary with the same flags, one with
+ * the built extension (the e2e harness's launchChromium) and one without it;
+ * a local server for the pages; and the extension's own counters read from
+ * its content script's isolated world over CDP.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
+import type { ScanStats } from '../../lib/dom/scan';
+import { CHROMIUM_BIN, launchChromium, type Chromium } from '../../tests/e2e/harness';
+
+// --- Server ------------------------------------------------------------------
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+
+/**
+ * Corpus pages link to images, fonts and scripts on their original hosts. The
+ * server sends a policy that keeps every load on this origin, so both
+ * browsers see the same page with no network (and no DNS wait) in the timing;
+ * inline scripts and styles still run as they do on the original site.
+ */
+export const OFFLINE_CSP = "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:";
+
+export interface BenchServer {
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+/** Serves `/<mount>/<file>` from each mounted directory on 127.0.0.1. */
+export async function serve(mounts: Record<string, string>): Promise<BenchServer> {
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const [, mount, ...rest] = decodeURIComponent(url.pathname).split('/');
+    const dir = mounts[mount];
+    const file = dir && normalize(join(dir, rest.join('/')));
+    if (!file || !file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res
+      .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': OFFLINE_CSP, 'cache-control': 'no-store' })
+      .end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: (path) => `http://127.0.0.1:${port}/${path.replace(/^\//, '')}`,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+// --- Browsers ----------------------------------------------------------------
+
+export interface Pair {
+  withExt: Chromium;
+  without: Browser;
+  /** flags of the two command lines that differ (everything else is identical) */
+  differences: { withExt: string[]; without: string[] };
+  version: string;
+  close(): Promise<void>;
+}
+
+/** Flags that belong to one instance (its profile, its extension loading). */
+const OWN = (a: string) =>
+  a.startsWith('--user-data-dir=') || a === '--enable-unsafe-extension-debugging' || a.startsWith('--load-extension') || a.startsWith('--disable-extensions-except') || a === '--remote-debugging-pipe' || !a.startsWith('-');
+
+export async function launchPair(): Promise<Pair> {
+  const withExt = await launchChromium();
+  const spawned = withExt.browser.process()?.spawnargs.slice(1) ?? [];
+  if (spawned.length === 0) throw new Error('cannot read the command line of the Chromium with the extension');
+  // The same command line, minus what is the first instance's own, plus --disable-extensions.
+  const args = [...spawned.filter((a) => !OWN(a)), '--disable-extensions'];
+  const profile = mkdtempSync(join(tmpdir(), 'cl-bench-noext-'));
+  const without = await puppeteer.launch({ executablePath: CHROMIUM_BIN, pipe: true, ignoreDefaultArgs: true, args, userDataDir: profile, headless: true });
+  const other = without.process()?.spawnargs.slice(1) ?? [];
+  const version = await withExt.browser.version();
+  return {
+    withExt,
+    without,
+    differences: {
+      withExt: spawned.filter((a) => !other.includes(a) && !a.startsWith('--user-data-dir=')),
+      without: other.filter((a) => !spawned.includes(a) && !a.startsWith('--user-data-dir=')),
+    },
+    version,
+    close: async () => {
+      await Promise.allSettled([withExt.close(), without.close()]);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// --- The extension's counters --------------------------------------------------
+
+
+export interface LensStats {
+  startedAt: number;
+  firstPaintAt: number;
+  first: ScanStats;
+  later: ScanStats;
+}
+
+export const EXTENSION_NAME = 'Context Lens';
+
+interface Context {
+  id: number;
+  name: string;
+  origin: string;
+  auxData?: { type?: string; frameId?: string; isDefault?: boolean };
+}
+
+/**
+ * Watches a page's execution contexts so the content script's isolated world
+ * can be found after navigation (Runtime.executionContextCreated with
+ * auxData.type "isolated", named after the extension, on its origin).
+ */
+export class LensProbe {
+  private contexts = new Map<number, Context>();
+  private constructor(
+    readonly page: Page,
+    private cdp: CDPSession,
+    private extensionId: string | undefined,
+  ) {}
+
+  static async attach(page: Page, extensionId?: string): Promise<LensProbe> {
+    const cdp = await page.createCDPSession();
+    const probe = new LensProbe(page, cdp, extensionId);
+    cdp.on('Runtime.executionContextCreated', (e: { context: Context }) => probe.contexts.set(e.context.id, e.context));
+    cdp.on('Runtime.executionContextDestroyed', (e: { executionContextId: number }) => probe.contexts.delete(e.executionContextId));
+    cdp.on('Runtime.executionContextsCleared', () => probe.contexts.clear());
+    await cdp.send('Runtime.enable');
+    return probe;
+  }
+
+  /** The content script's world in the main frame, if it has started. */
+  private lensContext(): Context | undefined {
+    const main = this.page.mainFrame() as unknown as { _id: string };
+    let found: Context | undefined;
+    for (const c of this.contexts.values()) {
+      if (c.auxData?.type !== 'isolated' || c.name !== EXTENSION_NAME) continue;
+      if (this.extensionId && c.origin !== `chrome-extension://${this.extensionId}`) continue;
+      if (main._id && c.auxData.frameId && c.auxData.frameId !== main._id) continue;
+      found = c;
+    }
+    return found;
+  }
+
+  /** globalThis.contextLensStats, or null while the content script has not run. */
+  async stats(): Promise<LensStats | null> {
+    const ctx = this.lensContext();
+    if (!ctx) return null;
+    const r = await this.cdp.send('Runtime.evaluate', { expression: 'JSON.stringify(globalThis.contextLensStats ?? null)', contextId: ctx.id, returnByValue: true });
+    return r.result.value ? (JSON.parse(r.result.value as string) as LensStats) : null;
+  }
+
+  async detach(): Promise<void> {
+    await this.cdp.detach().catch(() => undefined);
+  }
+}
+
+
