@@ -20,9 +20,13 @@ export function claimsIndex(): Plugin {
       if (id !== RESOLVED) return;
       for (const name of readdirSync(DATA_DIR)) if (name.endsWith('.json')) this.addWatchFile(join(DATA_DIR, name));
       const index = compileIndex(loadClaims());
+      const json = JSON.stringify(index);
+      if (!process.env.VITEST) {
+        console.log(`Claims dataset: ${index.claims.length} entries, ${index.rules.length} rules, ${(json.length / 1024).toFixed(1)} KB compiled`);
+      }
       // Lookups by page words must not reach Object.prototype ("constructor"): null-prototype maps.
       return [
-        `const index = JSON.parse(${JSON.stringify(JSON.stringify(index))});`,
+        `const index = JSON.parse(${JSON.stringify(json)});`,
         'index.exact = Object.assign(Object.create(null), index.exact);',
         'index.prefix = Object.assign(Object.create(null), index.prefix);',
         'index.trigger.words = Object.assign(Object.create(null), index.trigger.words);',

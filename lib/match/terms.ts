@@ -26,6 +26,8 @@ export const MIN_STEM = 3;
 export function parseTerm(source: string): Term {
   const parts = source.trim().split(/\s+/).filter(Boolean);
   if (parts.length === 0) throw new Error('empty term');
+  // Authors used to regular expressions: say so rather than silently read "(a+)+" as the word "a".
+  if (/[()[\]|+?^$\\]/.test(source)) throw new Error('terms are words, not regular expressions: remove ( ) [ ] | + ? ^ $ \\');
   const words: TermWord[] = [];
   // Consecutive plain words are read together, the way page text is, so
   // "per cent", "one hundred" or "130 000" give the same tokens as on a page.
