@@ -59,4 +59,20 @@ describe('walking skeleton in Firefox', () => {
     await waitFor(async () => /Fujimori/.test((await highlightTexts(page)).join()), 'route B');
     await page.close();
   });
+
+  it('follows text rewritten in place and reads late shadow roots', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(server.url('rewrite.html'));
+    await waitFor(async () => (await highlightCount(page)) === 1, 'highlight');
+    await page.evaluate(() => (window as any).__set('12'));
+    await waitFor(async () => (await highlightCount(page)) === 0, 'highlight gone with its number');
+    await page.evaluate(() => (window as any).__set('120,000'));
+    await waitFor(async () => (await highlightTexts(page)).join() === 'Austerity killed 120,000', 'highlight back');
+    await page.goto(server.url('shadow.html'));
+    await page.evaluate(() => (window as any).__add());
+    await waitFor(async () => (await highlightCount(page)) === 1, 'highlight inside the late shadow root');
+    await page.goto(server.url('split.html'));
+    await waitFor(async () => (await highlightCount(page)) === 2, 'both claims on the long page');
+    await page.close();
+  });
 });

@@ -1,7 +1,7 @@
 /** The overlay in real Chromium: placement, opening and closing, hostile pages, frameworks, CSP, themes, a11y. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { highlightCount, highlightPoint, launchChromium, POPOVER, startServer, waitFor, type Chromium, type TestServer } from './harness';
+import { highlightCount, highlightPoint, highlightTexts, launchChromium, POPOVER, startServer, waitFor, type Chromium, type TestServer } from './harness';
 
 let chromium: Chromium;
 let server: TestServer;
@@ -99,6 +99,15 @@ describe('opening and closing', () => {
     await new Promise((r) => setTimeout(r, 700));
     expect(await page.$(POPOVER)).not.toBeNull();
     await page.mouse.move(2, 2, { steps: 3 });
+    await closed(page);
+    await page.close();
+  });
+
+  it('closes when the claim is scrolled out of view', async () => {
+    const page = await open('demo.html');
+    const texts = await highlightTexts(page);
+    await hover(page, texts.length - 1); // the last claim, near the end of the page
+    await page.evaluate(() => window.scrollTo(0, 0));
     await closed(page);
     await page.close();
   });
