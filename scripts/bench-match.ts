@@ -24,6 +24,7 @@ import { collectBlocks } from '../lib/dom/blocks';
 import { compileIndex, type MatchIndex } from '../lib/match/compile';
 import { matchTokens } from '../lib/match/matcher';
 import { tokenize, type Token } from '../lib/match/tokenize';
+import { prng } from '../tests/support/prng';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -43,17 +44,6 @@ const now =
         return (u.user + u.system) / 1000;
       };
 
-/** mulberry32: a tiny seeded PRNG, so every run builds the same datasets. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Text blocks of every page, read as the content script reads them. */
 async function corpusBlocks(dir: string): Promise<{ pages: number; blocks: string[] }> {

@@ -1,31 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { highlightCount, highlightPoint, highlightTexts, launchChromium, POPOVER, startServer, waitFor, type Chromium, type TestServer } from './harness';
+import { highlightCount, highlightPoint, highlightTexts, POPOVER, waitFor } from './harness';
+import { useChromium } from './setup';
 
 // Runs inside the extension's service worker.
 declare const chrome: any;
 
-let chromium: Chromium;
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const env = useChromium();
 
 async function open(url: string): Promise<Page> {
-  const page = await chromium.browser.newPage();
+  const page = await env.chromium.browser.newPage();
   await page.goto(url);
   return page;
 }
 
 /** Badge text of the tab showing `url`, read through the extension's own worker. */
 function badgeFor(url: string): Promise<string> {
-  return chromium.worker.evaluate(async (url) => {
+  return env.chromium.worker.evaluate(async (url) => {
     const tabs = await chrome.tabs.query({});
     const tab = tabs.find((t: { url?: string }) => t.url === url) ?? (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0];
     return chrome.action.getBadgeText({ tabId: tab.id });
@@ -34,8 +25,8 @@ function badgeFor(url: string): Promise<string> {
 
 async function openPopupFor(page: Page): Promise<Page> {
   await page.bringToFront();
-  await chromium.worker.evaluate(() => chrome.action.openPopup());
-  const target = await chromium.browser.waitForTarget((t) => t.url().endsWith('/popup.html'));
+  await env.chromium.worker.evaluate(() => chrome.action.openPopup());
+  const target = await env.chromium.browser.waitForTarget((t) => t.url().endsWith('/popup.html'));
   const popup = (await target.asPage())!;
   await popup.waitForSelector('#site-switch');
   return popup;
@@ -43,7 +34,7 @@ async function openPopupFor(page: Page): Promise<Page> {
 
 describe('walking skeleton in Chromium', () => {
   it('highlights the austerity claim on the demo page', async () => {
-    const page = await open(server.url('demo.html'));
+    const page = await open(env.server.url('demo.html'));
     await waitFor(() => highlightCount(page), 'highlights');
     const texts = await highlightTexts(page);
     expect(texts.some((t) => /austerity never killed 130,000-plus/.test(t))).toBe(true);
@@ -51,7 +42,7 @@ describe('walking skeleton in Chromium', () => {
   });
 
   it('opens the popover on hover, with a source link that opens safely in a new tab', async () => {
-    const page = await open(server.url('demo.html'));
+    const page = await open(env.server.url('demo.html'));
     await waitFor(() => highlightCount(page), 'highlights');
     const texts = await highlightTexts(page);
     const { x, y } = await highlightPoint(page, texts.findIndex((t) => /austerity/.test(t)));
@@ -75,7 +66,7 @@ describe('walking skeleton in Chromium', () => {
   });
 
   it('opens the popover when the claim is focused from the keyboard', async () => {
-    const page = await open(server.url('demo.html'));
+    const page = await open(env.server.url('demo.html'));
     await waitFor(() => highlightCount(page), 'highlights');
     await page.waitForSelector('context-lens-ui >>> .cl-anchor');
     // From the end of the page, Tab reaches the claim anchors.
@@ -93,7 +84,7 @@ describe('walking skeleton in Chromium', () => {
   });
 
   it('shows the number of distinct claims on the badge', async () => {
-    const url = server.url('demo.html');
+    const url = env.server.url('demo.html');
     const page = await open(url);
     const count = await waitFor(() => highlightCount(page), 'highlights');
     const distinct = await page.evaluate(() => new Set([...(globalThis as any).CSS.highlights.get('context-lens')].map(String)).size);
@@ -105,9 +96,9 @@ describe('walking skeleton in Chromium', () => {
   });
 
   it('switches a site off live from the popup, keeps it off after reload and in other tabs, and leaves other sites on', async () => {
-    const url = server.url('demo.html');
+    const url = env.server.url('demo.html');
     const page = await open(url);
-    const other = await open(server.url('demo.html', 'localhost'));
+    const other = await open(env.server.url('demo.html', 'localhost'));
     const sameSite = await open(url);
     await waitFor(() => highlightCount(page), 'highlights');
     await waitFor(() => highlightCount(other), 'highlights on the other site');
@@ -130,7 +121,7 @@ describe('walking skeleton in Chromium', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(await highlightCount(page)).toBe(0);
 
-    const fresh = await open(server.url('demo.html', 'localhost'));
+    const fresh = await open(env.server.url('demo.html', 'localhost'));
     await waitFor(() => highlightCount(fresh), 'other site still on after the change');
 
     // Back on: the switch restores highlights live.

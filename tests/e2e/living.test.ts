@@ -1,27 +1,18 @@
 /** Pages that change under the reader, in real Chromium: feeds, SPAs, in-place rewrites, late shadow roots, huge pages. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { highlightCount, highlightTexts, launchChromium, pageClaims, startServer, waitFor, type Chromium, type TestServer } from './harness';
+import { highlightCount, highlightTexts, pageClaims, waitFor } from './harness';
+import { useChromium } from './setup';
 
-let chromium: Chromium;
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const env = useChromium();
 
 async function open(path: string): Promise<Page> {
-  const page = await chromium.browser.newPage();
-  await page.goto(server.url(path));
+  const page = await env.chromium.browser.newPage();
+  await page.goto(env.server.url(path));
   return page;
 }
 
-const claimIds = (page: Page) => pageClaims(chromium, page.url()).then((claims) => claims.map((c) => c.id).sort().join(','));
+const claimIds = (page: Page) => pageClaims(env.chromium, page.url()).then((claims) => claims.map((c) => c.id).sort().join(','));
 
 /**
  * Listeners on window and document registered by the extension's content script:
@@ -112,14 +103,14 @@ describe('living pages', () => {
     const page = await open('spa.html');
     await waitFor(() => highlightCount(page), 'highlight');
     const withLens = await listenerCount(page);
-    await chromium.worker.evaluate(() => (globalThis as any).chrome.storage.local.set({ disabledSites: ['127.0.0.1'] }));
+    await env.chromium.worker.evaluate(() => (globalThis as any).chrome.storage.local.set({ disabledSites: ['127.0.0.1'] }));
     await waitFor(async () => (await highlightCount(page)) === 0 && (await page.$('context-lens-ui')) === null, 'highlights and UI gone');
     expect(await listenerCount(page)).toBeLessThan(withLens);
     // Nothing is watching any more: new claims stay unhighlighted.
     await page.evaluate(() => (window as any).__go('b'));
     await new Promise((r) => setTimeout(r, 600));
     expect(await highlightCount(page)).toBe(0);
-    await chromium.worker.evaluate(() => (globalThis as any).chrome.storage.local.set({ disabledSites: [] }));
+    await env.chromium.worker.evaluate(() => (globalThis as any).chrome.storage.local.set({ disabledSites: [] }));
     await waitFor(async () => (await claimIds(page)) === 'fujimori-fraud', 'back on');
     await page.close();
   });

@@ -1,19 +1,10 @@
 /** The overlay in real Chromium: placement, opening and closing, hostile pages, frameworks, CSP, themes, a11y. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { highlightCount, highlightPoint, highlightTexts, launchChromium, POPOVER, startServer, waitFor, type Chromium, type TestServer } from './harness';
+import { highlightCount, highlightPoint, highlightTexts, POPOVER, waitFor } from './harness';
+import { useChromium } from './setup';
 
-let chromium: Chromium;
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const env = useChromium();
 
 interface Rect {
   left: number;
@@ -23,10 +14,10 @@ interface Rect {
 }
 
 async function open(path: string, setup?: (page: Page) => Promise<void>): Promise<Page> {
-  const page = await chromium.browser.newPage();
+  const page = await env.chromium.browser.newPage();
   await page.setViewport({ width: 900, height: 640 });
   await setup?.(page);
-  await page.goto(server.url(path));
+  await page.goto(env.server.url(path));
   await waitFor(() => highlightCount(page), `highlights on ${path}`);
   return page;
 }
@@ -137,10 +128,10 @@ describe('opening and closing', () => {
 describe('pages that fight back', () => {
   it('leaves a React page working: no errors, and the highlight follows re-renders', async () => {
     const errors: string[] = [];
-    const page = await chromium.browser.newPage();
+    const page = await env.chromium.browser.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(server.url('react.html'));
+    await page.goto(env.server.url('react.html'));
     await page.waitForFunction(() => (window as any).__done?.(), { timeout: 15_000 });
     await waitFor(
       () =>
@@ -157,12 +148,12 @@ describe('pages that fight back', () => {
   });
 
   it('works under a strict Content-Security-Policy without causing violations', async () => {
-    const page = await chromium.browser.newPage();
+    const page = await env.chromium.browser.newPage();
     await page.evaluateOnNewDocument(() => {
       (window as any).__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(server.url('csp.html?csp=strict'));
+    await page.goto(env.server.url('csp.html?csp=strict'));
     await waitFor(() => highlightCount(page), 'highlights under CSP');
     const popover = await hover(page);
     // Styled: our stylesheet reached the shadow root.

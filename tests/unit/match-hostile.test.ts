@@ -5,24 +5,14 @@
  * timing check backs them up.
  */
 import { describe, expect, it } from 'vitest';
-import type { Claim, Rule } from '../../lib/claims/schema';
+import type { Rule } from '../../lib/claims/schema';
+import { claimWith } from '../support/claim';
 import { loadClaims } from '../../lib/claims/load-files';
 import { compileIndex } from '../../lib/match/compile';
 import { matchTokens } from '../../lib/match/matcher';
 import { tokenize, type Token } from '../../lib/match/tokenize';
 
-function claim(id: string, ...rules: Rule[]): Claim {
-  return {
-    id,
-    title: id,
-    summary: { en: id },
-    sources: [{ title: 'source', publisher: 'publisher', url: 'https://example.org/' }],
-    topics: [],
-    reviewed: '2025-01-01',
-    match: { rules },
-    examples: { match: ['x'], nomatch: ['y'] },
-  };
-}
+const claim = claimWith;
 
 const AUSTERITY: Rule = {
   all: [['austerity', 'spending cuts'], ['kill*', 'death*', 'died'], ['{100000..150000}']],

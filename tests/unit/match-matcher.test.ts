@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim, Rule } from '../../lib/claims/schema';
+import { claimWith } from '../support/claim';
 import { loadClaims } from '../../lib/claims/load-files';
 import { compileIndex, type MatchIndex } from '../../lib/match/compile';
 import { candidateRules, matchText, matchTokens, termAt, type Match } from '../../lib/match/matcher';
 import { parseTerm, type Term } from '../../lib/match/terms';
 import { tokenize, type Token } from '../../lib/match/tokenize';
+import { prng } from '../support/prng';
 
-function claim(id: string, ...rules: Rule[]): Claim {
-  return {
-    id,
-    title: id,
-    summary: { en: id },
-    sources: [{ title: 'source', publisher: 'publisher', url: 'https://example.org/' }],
-    topics: [],
-    reviewed: '2025-01-01',
-    match: { rules },
-    examples: { match: ['x'], nomatch: ['y'] },
-  };
-}
+const claim = claimWith;
 
 const AUSTERITY: Rule = {
   all: [['austerity', 'spending cuts'], ['kill*', 'deaths', 'died'], ['{100000..150000}']],
@@ -237,16 +228,6 @@ describe('matcher: the prefilter', () => {
 // ---------------------------------------------------------------------------
 // A brute-force model of the rule semantics, to compare on random input.
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface ModelRule {
   groups: Term[][];

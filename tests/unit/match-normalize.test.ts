@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../lib/match/normalize';
+import { prng } from '../support/prng';
 
-/** mulberry32: a tiny seeded PRNG, so every run sees the same "random" strings. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   'a', 'B', 'z', ' ', 'Austerity', 'kill', '130', ',', '.', '-', "'", '"', '%', '\n', '\t',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../lib/match/normalize';
 import { tokenize, type Token } from '../../lib/match/tokenize';
+import { prng } from '../support/prng';
 
 /** Tokens as "text" or "text=value". */
 const brief = (s: string) => tokenize(s).map((t) => (t.value === undefined ? t.text : `${t.text}=${t.value}`));
@@ -9,16 +10,6 @@ const slices = (s: string) => tokenize(s).map((t) => s.slice(t.start, t.end));
 /** The numbers found, in order. */
 const values = (s: string) => tokenize(s).flatMap((t) => (t.value === undefined ? [] : [t.value]));
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('tokenize: numbers as people write them', () => {
   it.each([
