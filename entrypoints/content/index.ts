@@ -35,7 +35,7 @@ export default defineContentScript({
       if (running && (!active || running.dismissed !== dismissed)) stop();
       if (active && !running) {
         const controller = new AbortController();
-        const lens = startLens(ctx, controller.signal, report, new Set(settings.dismissed), (id) => void dismissClaim(id));
+        const lens = startLens(controller.signal, report, new Set(settings.dismissed), (id) => void dismissClaim(id));
         running = { controller, lens, dismissed };
       }
     };

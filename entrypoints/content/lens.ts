@@ -4,7 +4,6 @@
  * extension reloaded): highlights, observers, UI and listeners all go with it.
  */
 import index from 'virtual:claims-index';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { OverlayItem } from '../../components/Overlay';
 import { clearHighlights, paintHighlights } from '../../lib/dom/highlights';
 import { emptyStats, scanRoot, type Occurrence } from '../../lib/dom/scan';
@@ -39,7 +38,7 @@ const isShown = (range: Range) => {
   return !el || typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
 };
 
-export function summarise(items: readonly OverlayItem[]): ClaimSummary[] {
+function summarise(items: readonly OverlayItem[]): ClaimSummary[] {
   const byId = new Map<string, ClaimSummary>();
   for (const { claim } of items) {
     const entry = byId.get(claim.id) ?? { id: claim.id, title: claim.title, count: 0 };
@@ -55,7 +54,6 @@ function byPosition(a: Live, b: Live): number {
 }
 
 export function startLens(
-  ctx: ContentScriptContext,
   signal: AbortSignal,
   report: (claims: ClaimSummary[]) => void,
   dismissed: ReadonlySet<string>,
@@ -63,7 +61,7 @@ export function startLens(
 ): Lens {
   let live: Live[] = [];
   let serial = 0;
-  let overlay: Promise<OverlayController | null> | null = null;
+  let overlay: OverlayController | null = null;
   const root = document.body ?? document.documentElement;
 
   const toLive = (found: Occurrence[]): Live[] =>
@@ -77,7 +75,7 @@ export function startLens(
     report(summarise(live));
     // The UI (and its listeners) exists only once something was found.
     if (live.length && !overlay) overlay = createOverlay(signal, onDismiss);
-    void overlay?.then((o) => o?.setItems([...live]));
+    overlay?.setItems([...live]);
   };
 
   /**
@@ -140,8 +138,7 @@ export function startLens(
     },
     async focusNext(id) {
       await queue;
-      const o = await overlay;
-      return o?.focusNext(id) ?? false;
+      return overlay?.focusNext(id) ?? false;
     },
   };
 }

@@ -21,10 +21,10 @@ export interface OverlayController {
   focusNext(id?: string): boolean;
 }
 
-export async function createOverlay(
+export function createOverlay(
   signal: AbortSignal,
   onDismiss: (claimId: string) => void,
-): Promise<OverlayController | null> {
+): OverlayController | null {
   let items: OverlayItem[] = [];
   let open: OverlayItem | null = null;
   let openedBy: Via | null = null;
