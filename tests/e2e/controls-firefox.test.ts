@@ -8,26 +8,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_UUID, highlightCount, launchFirefox, startServer, waitFor, type Firefox, type TestServer } from './harness';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIREFOX_UUID, highlightCount, waitFor } from './harness';
+import { useFirefox } from './setup';
 
-let firefox: Firefox;
-let server: TestServer;
+const env = useFirefox();
 const dir = mkdtempSync(join(tmpdir(), 'cl-ff-controls-'));
-
-beforeAll(async () => {
-  server = await startServer();
-  firefox = await launchFirefox();
-});
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** moz-extension:// navigations never resolve page.goto(): start it and poll (see docs/notes). */
 async function openExtensionPage(path: string): Promise<Page> {
-  const page = await firefox.browser.newPage();
+  const page = await env.firefox.browser.newPage();
   const url = `moz-extension://${FIREFOX_UUID}/${path}`;
   void page.goto(url).catch(() => undefined);
   await waitFor(async () => (await page.evaluate(() => `${location.href}|${document.readyState}`)) === `${url}|complete`, path);
@@ -39,10 +30,10 @@ const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.t
 
 describe('controls in Firefox', () => {
   it('options page: a site switched off goes dark in its open tabs at once; import replaces the settings, a bad file changes nothing', async () => {
-    const a = await firefox.browser.newPage();
-    await a.goto(server.url('demo.html'));
-    const b = await firefox.browser.newPage();
-    await b.goto(server.url('demo.html'));
+    const a = await env.firefox.browser.newPage();
+    await a.goto(env.server.url('demo.html'));
+    const b = await env.firefox.browser.newPage();
+    await b.goto(env.server.url('demo.html'));
     for (const p of [a, b]) await waitFor(() => highlightCount(p), 'highlights');
 
     const options = await openExtensionPage('options.html');

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { highlightCount, highlightPoint, highlightTexts, launchFirefox, POPOVER, startServer, waitFor, type Firefox, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { highlightCount, highlightPoint, highlightTexts, POPOVER, waitFor } from './harness';
+import { useFirefox } from './setup';
 
-let firefox: Firefox;
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  firefox = await launchFirefox();
-});
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
+const env = useFirefox();
 
 describe('walking skeleton in Firefox', () => {
   it('highlights the austerity claim and opens the popover on hover', async () => {
-    const page = await firefox.browser.newPage();
-    await page.goto(server.url('demo.html'));
+    const page = await env.firefox.browser.newPage();
+    await page.goto(env.server.url('demo.html'));
     await waitFor(() => highlightCount(page), 'highlights');
     const texts = await highlightTexts(page);
     const n = texts.findIndex((t) => /austerity never killed 130,000-plus/.test(t));
@@ -37,8 +28,8 @@ describe('walking skeleton in Firefox', () => {
   });
 
   it('works under a strict Content-Security-Policy', async () => {
-    const page = await firefox.browser.newPage();
-    await page.goto(server.url('csp.html?csp=strict'));
+    const page = await env.firefox.browser.newPage();
+    await page.goto(env.server.url('csp.html?csp=strict'));
     await waitFor(() => highlightCount(page), 'highlights under CSP');
     const { x, y } = await highlightPoint(page, 0);
     await page.mouse.move(x - 40, y);
@@ -50,10 +41,10 @@ describe('walking skeleton in Firefox', () => {
   });
 
   it('keeps up with an infinite feed and with client-side navigation', async () => {
-    const page = await firefox.browser.newPage();
-    await page.goto(server.url('infinite.html'));
+    const page = await env.firefox.browser.newPage();
+    await page.goto(env.server.url('infinite.html'));
     await waitFor(async () => (await highlightCount(page)) === 5, 'five highlights in the feed');
-    await page.goto(server.url('spa.html'));
+    await page.goto(env.server.url('spa.html'));
     await waitFor(async () => (await highlightTexts(page)).join() === 'Austerity killed 130,000', 'route A');
     await page.click('#to-b');
     await waitFor(async () => /Fujimori/.test((await highlightTexts(page)).join()), 'route B');
@@ -61,17 +52,17 @@ describe('walking skeleton in Firefox', () => {
   });
 
   it('follows text rewritten in place and reads late shadow roots', async () => {
-    const page = await firefox.browser.newPage();
-    await page.goto(server.url('rewrite.html'));
+    const page = await env.firefox.browser.newPage();
+    await page.goto(env.server.url('rewrite.html'));
     await waitFor(async () => (await highlightCount(page)) === 1, 'highlight');
     await page.evaluate(() => (window as any).__set('12'));
     await waitFor(async () => (await highlightCount(page)) === 0, 'highlight gone with its number');
     await page.evaluate(() => (window as any).__set('120,000'));
     await waitFor(async () => (await highlightTexts(page)).join() === 'Austerity killed 120,000', 'highlight back');
-    await page.goto(server.url('shadow.html'));
+    await page.goto(env.server.url('shadow.html'));
     await page.evaluate(() => (window as any).__add());
     await waitFor(async () => (await highlightCount(page)) === 1, 'highlight inside the late shadow root');
-    await page.goto(server.url('split.html'));
+    await page.goto(env.server.url('split.html'));
     await waitFor(async () => (await highlightCount(page)) === 2, 'both claims on the long page');
     await page.close();
   });

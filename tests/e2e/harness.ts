@@ -47,28 +47,29 @@ export function hugePage(): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Huge page</title></head><body><main>${paras.join('')}</main></body></html>`;
 }
 
-const GENERATED: Record<string, () => string> = { '/huge.html': hugePage };
+/** The demo page without its inline <style>, so a strict CSP test sees only violations the extension would cause. */
+export function cspPage(): string {
+  return readFileSync(join(PAGES, 'demo.html'), 'utf8').replace(/\s*<style>[\s\S]*?<\/style>/, '');
+}
+
+const GENERATED: Partial<Record<string, () => string>> = { '/huge.html': hugePage, '/csp.html': cspPage };
 
 /** Serves tests/fixtures/pages (and /vendor/*, generated pages); `?csp=strict` adds a strict Content-Security-Policy. */
 export async function startServer(dir = PAGES): Promise<TestServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const generated = GENERATED[url.pathname];
-    if (generated) {
-      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(generated());
-      return;
-    }
     const vendor = url.pathname.startsWith('/vendor/') ? VENDOR[url.pathname.slice(8)] : undefined;
     const file = vendor ? join(ROOT, vendor) : normalize(join(dir, decodeURIComponent(url.pathname)));
-    if ((!vendor && !file.startsWith(dir)) || !existsSync(file)) {
+    if (!generated && ((!vendor && !file.startsWith(dir)) || !existsSync(file))) {
       res.writeHead(404).end('not found');
       return;
     }
-    const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    const headers: Record<string, string> = { 'content-type': generated ? TYPES['.html'] : (TYPES[extname(file)] ?? 'application/octet-stream') };
     if (url.searchParams.get('csp') === 'strict') {
       headers['content-security-policy'] = "default-src 'none'; require-trusted-types-for 'script'";
     }
-    res.writeHead(200, headers).end(readFileSync(file));
+    res.writeHead(200, headers).end(generated ? generated() : readFileSync(file));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const port = (server.address() as { port: number }).port;

@@ -6,6 +6,7 @@ import { compileIndex, type MatchIndex } from '../../lib/match/compile';
 import { candidateRules, matchText, matchTokens, termAt, type Match } from '../../lib/match/matcher';
 import { parseTerm, type Term } from '../../lib/match/terms';
 import { tokenize, type Token } from '../../lib/match/tokenize';
+import { counted } from '../support/counted';
 import { prng } from '../support/prng';
 
 const claim = claimWith;
@@ -20,21 +21,6 @@ const index = compileIndex([claim('austerity', AUSTERITY)]);
 const spans = (text: string, idx: MatchIndex = index) => matchText(idx, text).map((m) => text.slice(m.start, m.end));
 const parts = (text: string, m: Match) => m.parts.map(([s, e]) => text.slice(s, e));
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
-
-/** Counts reads of token positions: the matcher's work on a block. */
-function counted(tokens: Token[]) {
-  let reads = 0;
-  const proxy = new Proxy(tokens, {
-    get(target, key, receiver) {
-      if (typeof key === 'string') {
-        const c = key.charCodeAt(0);
-        if (c >= 48 && c <= 57) reads++;
-      }
-      return Reflect.get(target, key, receiver);
-    },
-  });
-  return { tokens: proxy, reads: () => reads };
-}
 
 describe('matcher: groups, window, veto', () => {
   it('needs one alternative of every group', () => {
