@@ -5,6 +5,7 @@
  */
 import type { Claim } from '../claims/schema';
 import { COMMON_WORDS } from './common-words';
+import { foldText } from './prefilter';
 import { parseTerm, type Term, type TermWord } from './terms';
 
 export const DEFAULT_WITHIN = 30;
@@ -84,7 +85,7 @@ export function properNames(sentences: readonly string[]): Set<string> {
   for (const sentence of sentences) {
     const words = sentence.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     words.slice(1).forEach((w) => {
-      if (/^\p{Lu}/u.test(w)) names.add(w.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, ''));
+      if (/^\p{Lu}/u.test(w)) names.add(foldText(w));
     });
   }
   return names;

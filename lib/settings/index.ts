@@ -5,7 +5,7 @@
  * noted in `local:settingsProblems` (shown on the options page), never thrown.
  */
 import { storage } from 'wxt/utils/storage';
-import { defineDisabledSitesItem, disabledSitesItem, sortSites } from './sites';
+import { defineDisabledSitesItem, disabledSitesItem, uniqueSorted } from './sites';
 import { reportProblems, type SettingName } from './problems';
 
 export interface Settings {
@@ -50,8 +50,6 @@ interface Read<T> {
   bad: boolean;
 }
 
-const uniqueSorted = (list: Iterable<string>) => [...new Set(list)].sort();
-
 /** A list of non-empty strings; from a damaged list the good entries are kept. */
 function readList(value: unknown): Read<string[]> {
   if (!Array.isArray(value)) return { value: [], bad: true };
@@ -84,7 +82,7 @@ export async function readSettings(from: SettingsItems = items): Promise<Setting
   const repairs: Promise<void>[] = [];
   if (sites.bad) {
     found.push({ setting: 'disabledSites', value: rawSites });
-    repairs.push(repair(from.disabledSites, sortSites(sites.value), sites.value.length === 0));
+    repairs.push(repair(from.disabledSites, uniqueSorted(sites.value), sites.value.length === 0));
   }
   if (paused.bad) {
     found.push({ setting: 'paused', value: rawPaused });
@@ -99,7 +97,7 @@ export async function readSettings(from: SettingsItems = items): Promise<Setting
     await Promise.all([reportProblems(found), ...repairs]).catch((e) => console.warn('Context Lens: could not note a settings problem', e));
   }
   return {
-    disabledSites: sites.bad ? sortSites(sites.value) : sites.value,
+    disabledSites: sites.bad ? uniqueSorted(sites.value) : sites.value,
     paused: paused.value,
     dismissed: dismissed.bad ? uniqueSorted(dismissed.value) : dismissed.value,
   };
@@ -142,7 +140,7 @@ export async function setSiteEnabled(site: string, enabled: boolean): Promise<vo
   const sites = new Set((await getSettings()).disabledSites);
   if (enabled) sites.delete(site);
   else sites.add(site);
-  await disabledSitesItem.setValue(sortSites(sites));
+  await disabledSitesItem.setValue(uniqueSorted(sites));
 }
 
 export { siteKey, parseSite } from './host';

@@ -21,7 +21,7 @@ export function migrateSitesV1(value: unknown): unknown {
 function normaliseList(list: unknown[]): unknown[] {
   const strings = list.filter((s): s is string => typeof s === 'string' && s !== '');
   const others = list.filter((s) => typeof s !== 'string' || s === '');
-  return [...[...new Set(strings)].sort(), ...others];
+  return [...uniqueSorted(strings), ...others];
 }
 
 /** Defines the item (and runs its migrations): module level below, and in tests after seeding storage. */
@@ -35,7 +35,7 @@ export function defineDisabledSitesItem() {
 
 export const disabledSitesItem = defineDisabledSitesItem();
 
-/** Sorted, deduplicated site keys. */
-export function sortSites(sites: Iterable<string>): string[] {
-  return [...new Set(sites)].sort();
+/** Sorted and deduplicated: how every stored list (site keys, dismissed claim ids) is kept. */
+export function uniqueSorted(list: Iterable<string>): string[] {
+  return [...new Set(list)].sort();
 }

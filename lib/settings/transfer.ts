@@ -7,7 +7,7 @@ import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { parseSite } from './host';
 import { getSettings, type Settings } from './index';
-import { SITES_VERSION, sortSites } from './sites';
+import { SITES_VERSION, uniqueSorted } from './sites';
 
 export const FILE_FORMAT = 'context-lens-settings';
 /** Version of the file layout (not of the extension). */
@@ -90,7 +90,7 @@ export function parseSettingsFile(text: string): ParseResult {
   return {
     ok: true,
     settings: {
-      disabledSites: sortSites(sites),
+      disabledSites: uniqueSorted(sites),
       paused: body.data.paused,
       dismissed: [...new Set(body.data.dismissedClaims)].sort(),
     },
