@@ -14,15 +14,19 @@ export default defineConfig({
     default_locale: 'en',
     // activeTab: no install warning; lets the popup and the commands see the active tab's URL once the person
     // opens the popup or presses a shortcut, to explain pages the extension cannot run on.
-    permissions: ['storage', 'activeTab'],
+    // scripting + <all_urls>: the background loads the lens only into pages where the boot script's quick look
+    // found a trigger word; the boot script already runs on <all_urls>, so the install warning is the same.
+    permissions: ['storage', 'activeTab', 'scripting'],
+    host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
     // Keys free in Chrome and Firefox (Chromium keeps Alt+Shift+N for itself); people can rebind them.
     commands: {
       'toggle-site': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandToggleSite__' },
       'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commandNextClaim__' },
     },
-    // The ::highlight() rules must live in the page, not in our shadow root.
-    content_scripts: [{ matches: ['<all_urls>'], css: ['highlights.css'], run_at: 'document_idle' }],
+    // The boot script (entrypoints/boot.ts) is all that runs on every page. The ::highlight() rules must live in
+    // the page, not in our shadow root.
+    content_scripts: [{ matches: ['<all_urls>'], js: ['boot.js'], css: ['highlights.css'], run_at: 'document_idle' }],
     // Highlights are painted with the CSS Custom Highlight API: Chrome 105+, Firefox 140+.
     ...(browser !== 'firefox' && { minimum_chrome_version: '105' }),
     ...(browser === 'firefox' && {

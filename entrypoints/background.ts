@@ -1,25 +1,52 @@
-/** Keeps the toolbar badge in step with what each tab's content script found, and runs the keyboard commands. */
-import { browser } from 'wxt/browser';
+/**
+ * The background: looks at page text for trigger words (off the pages' main
+ * threads) and loads the lens only where one turns up; keeps the toolbar badge
+ * in step with what each tab's lens found; runs the keyboard commands.
+ */
+import index from 'virtual:claims-index';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeText, badgeTitle } from '../lib/badge';
 import { runCommand } from '../lib/commands';
-import { isMessage } from '../lib/messages';
+import { parseMessage, type ClaimSummary, type PageTextReply } from '../lib/messages';
+import { hasAnchor } from '../lib/match/prefilter';
+import { getSettings, isActiveOn, siteKey } from '../lib/settings';
 
-export default defineBackground(() => {
+type Sender = Browser.runtime.MessageSender;
+
+async function lookAtPage(text: string, sender: Sender): Promise<PageTextReply> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !sender.url) return { active: false, lens: false };
+  if (!isActiveOn(await getSettings(), siteKey(sender.url))) return { active: false, lens: false };
+  if (!hasAnchor(index, text)) return { active: true, lens: false };
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/lens.js'] });
+    return { active: true, lens: true };
+  } catch {
+    // The tab navigated away meanwhile, or the browser refused (a store page): nothing to show.
+    return { active: true, lens: false };
+  }
+}
+
+function showCount(tabId: number, claims: ClaimSummary[]) {
   // Firefox's MV2 build has browserAction; Chrome's MV3 build has action.
   const action = browser.action ?? browser.browserAction;
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!isMessage(message) || message.type !== 'claims-found') return undefined;
-    const tabId = sender.tab?.id;
-    if (tabId === undefined) return undefined;
-    const count = message.claims.length;
-    void action.setBadgeText({ tabId, text: badgeText(count) });
-    void action.setTitle({ tabId, title: badgeTitle(count) });
-    void action.setBadgeBackgroundColor({ tabId, color: '#1a5fb4' });
+  void action.setBadgeText({ tabId, text: badgeText(claims.length) });
+  void action.setTitle({ tabId, title: badgeTitle(claims.length) });
+  void action.setBadgeBackgroundColor({ tabId, color: '#1a5fb4' });
+}
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    // Only our own content scripts and pages; anything else (or anything malformed) is ignored.
+    if (sender.id !== browser.runtime.id) return undefined;
+    const message = parseMessage(raw);
+    if (message?.type === 'page-text') return lookAtPage(message.text, sender);
+    if (message?.type === 'claims-found' && sender.tab?.id !== undefined) showCount(sender.tab.id, message.claims);
     return undefined;
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
-    void runCommand(command, tab).catch((e) => console.warn(`Context Lens: command "${command}" failed`, e));
+    void runCommand(command, tab).catch(() => undefined);
   });
 });

@@ -4,7 +4,7 @@
  *   next-claim   focus the next highlighted claim on the page and open its card
  */
 import { browser } from 'wxt/browser';
-import type { FocusClaimMessage, GetPageStateMessage, PageState } from './messages';
+import { parseFocused, parsePageState, type FocusClaimMessage, type GetPageStateMessage } from './messages';
 import { getSettings, setSiteEnabled } from './settings';
 import { siteKey } from './settings/host';
 
@@ -29,12 +29,12 @@ export async function runCommand(command: string, tab?: CommandTab): Promise<'on
   if (target?.id === undefined) return 'none';
   if (command === NEXT_CLAIM) {
     const message: FocusClaimMessage = { type: 'focus-claim' };
-    const focused = await browser.tabs.sendMessage(target.id, message).catch(() => false);
+    const focused = parseFocused(await browser.tabs.sendMessage(target.id, message).catch(() => false));
     return focused ? 'focused' : 'none';
   }
   if (command === TOGGLE_SITE) {
     const ask: GetPageStateMessage = { type: 'get-page-state' };
-    const page = (await browser.tabs.sendMessage(target.id, ask).catch(() => null)) as PageState | null | undefined;
+    const page = parsePageState(await browser.tabs.sendMessage(target.id, ask).catch(() => null));
     // Without an answer (page open since before install) the tab's URL still names the site.
     const site = page ? page.site : target.url ? siteKey(target.url) : null;
     if (!site) return 'none';

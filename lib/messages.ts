@@ -1,37 +1,50 @@
-/** Messages between the content script, the background and the popup. */
-export interface ClaimSummary {
-  id: string;
-  title: string;
-  /** highlighted occurrences on the page */
-  count: number;
-}
+/**
+ * Messages between the content scripts, the background and the popup. Every
+ * message and reply is checked against its schema where it arrives: a value
+ * that does not fit is ignored, whoever sent it.
+ */
+import * as z from 'zod/mini';
 
-/** content -> background: what this tab shows now (empty when off or nothing found) */
-export interface ClaimsFoundMessage {
-  type: 'claims-found';
-  claims: ClaimSummary[];
-}
+const ClaimSummarySchema = z.object({ id: z.string(), title: z.string(), count: z.number() });
+export type ClaimSummary = z.infer<typeof ClaimSummarySchema>;
 
-/** popup -> content: what is on this page? */
-export interface GetPageStateMessage {
-  type: 'get-page-state';
-}
+const MessageSchema = z.discriminatedUnion('type', [
+  /** boot -> background: the page's text (or what changed), for the quick look for trigger words */
+  z.object({ type: z.literal('page-text'), text: z.string() }),
+  /** lens -> background: what this tab shows now (empty when off or nothing found) */
+  z.object({ type: z.literal('claims-found'), claims: z.array(ClaimSummarySchema) }),
+  /** popup/background -> content: what is on this page? */
+  z.object({ type: z.literal('get-page-state') }),
+  /** popup/background -> content: focus the next highlighted claim (of this id, if given) and open its card */
+  z.object({ type: z.literal('focus-claim'), id: z.optional(z.string()) }),
+]);
+export type Message = z.infer<typeof MessageSchema>;
+export type PageTextMessage = Extract<Message, { type: 'page-text' }>;
+export type ClaimsFoundMessage = Extract<Message, { type: 'claims-found' }>;
+export type GetPageStateMessage = Extract<Message, { type: 'get-page-state' }>;
+export type FocusClaimMessage = Extract<Message, { type: 'focus-claim' }>;
 
-/** popup/background -> content: focus the next highlighted claim (of this id, if given) and open its card */
-export interface FocusClaimMessage {
-  type: 'focus-claim';
-  id?: string;
-}
+/** background -> boot: whether the site is on, and whether the lens was loaded into the page (it takes over). */
+const PageTextReplySchema = z.object({ active: z.boolean(), lens: z.boolean() });
+export type PageTextReply = z.infer<typeof PageTextReplySchema>;
 
-export interface PageState {
-  url: string;
-  site: string | null;
-  enabled: boolean;
-  claims: ClaimSummary[];
-}
+const PageStateSchema = z.object({
+  url: z.string(),
+  site: z.nullable(z.string()),
+  enabled: z.boolean(),
+  claims: z.array(ClaimSummarySchema),
+});
+export type PageState = z.infer<typeof PageStateSchema>;
 
-export type Message = ClaimsFoundMessage | GetPageStateMessage | FocusClaimMessage;
+const parser =
+  <T>(schema: z.ZodMiniType<T>) =>
+  (value: unknown): T | null => {
+    const result = schema.safeParse(value);
+    return result.success ? result.data : null;
+  };
 
-export function isMessage(value: unknown): value is Message {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
+export const parseMessage = parser(MessageSchema);
+export const parsePageTextReply = parser(PageTextReplySchema);
+export const parsePageState = parser(PageStateSchema);
+/** A focus-claim reply: did a claim get focus? */
+export const parseFocused = parser(z.boolean());

@@ -3,7 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { Popup, type PopupState } from '../../components/Popup';
 import type { Shortcut } from '../../components/Shortcuts';
 import { t, uiLanguage } from '../../lib/i18n';
-import { isMessage, type PageState } from '../../lib/messages';
+import { parseMessage, parsePageState, type GetPageStateMessage, type PageState } from '../../lib/messages';
 import { getSettings, setPaused, setSiteEnabled, watchSettings, type Settings } from '../../lib/settings';
 import { pageKind } from '../../lib/settings/host';
 import './style.css';
@@ -17,7 +17,8 @@ let shortcuts: Shortcut[] = [];
 
 async function pageState(tabId: number): Promise<PageState | null> {
   try {
-    return ((await browser.tabs.sendMessage(tabId, { type: 'get-page-state' })) as PageState | undefined) ?? null;
+    const ask: GetPageStateMessage = { type: 'get-page-state' };
+    return parsePageState(await browser.tabs.sendMessage(tabId, ask));
   } catch {
     // No content script answers on the browser's own pages, the stores, file:// without permission, or a page still loading.
     return null;
@@ -85,7 +86,7 @@ async function start() {
   watchSettings(redraw);
   // The page reports what it found after each change (and once it has loaded).
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (isMessage(message) && message.type === 'claims-found' && sender.tab?.id === tab?.id) redraw();
+    if (parseMessage(message)?.type === 'claims-found' && sender.tab?.id === tab?.id) redraw();
     return undefined;
   });
   browser.tabs.onUpdated.addListener((tabId, change, updated) => {

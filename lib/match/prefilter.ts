@@ -9,6 +9,7 @@ import type { MatchIndex } from './compile';
 // character class (not \p{L}) runs several times faster in V8; it leaves out
 // the General Punctuation block (spaces, dashes, quotes) so "Norway’s" splits.
 const WORD = /[0-9A-Za-z\u00AD\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u1FFF\u2070-\uFFEF]+/g;
+const WORD_CHAR = new RegExp(`^${WORD.source.slice(0, -1)}$`);
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /[\u00AD\u200B-\u200D\u2060\uFEFF\p{M}]/gu;
 
@@ -26,24 +27,32 @@ function hasStem(index: MatchIndex, folded: string): boolean {
   return false;
 }
 
-/** Where a sliced prefilter pass stands: the previous word (for pairs) and the words found so far. */
+const isAnchor = (index: MatchIndex, folded: string) => Object.hasOwn(index.trigger.words, folded) || hasStem(index, folded);
+
+/** Where a sliced prefilter pass stands: the previous word (for pairs), the anchors seen so far and how often. */
 export interface PrefilterState {
   previous: string;
+  /** anchor words found, spelled as in the text */
   found: Set<string>;
+  /** anchor occurrences so far: a caller scanning node by node sees which nodes added one */
+  hits: number;
   folds: Map<string, string>;
 }
 
-export const prefilterState = (): PrefilterState => ({ previous: '', found: new Set(), folds: new Map() });
+export const prefilterState = (): PrefilterState => ({ previous: '', found: new Set(), hits: 0, folds: new Map() });
+
+/** Glued words ("2020Bolivia", "Route AAusterity", where textContent joined two blocks) also count by their parts. */
+const CAMEL = /(?<=[a-z\u00DF-\u00FF])(?=[A-Z\u00C0-\u00DE])|(?<=[A-Z\u00C0-\u00DE])(?=[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF])|(?<=[0-9])(?=[A-Za-z])|(?<=[A-Za-z])(?=[0-9])/;
 
 /**
- * Adds to `state.found` the words of text[from, to) that could start a claim
- * (an anchor word, the second word of an anchor pair, or a word with an
- * anchor stem), spelled exactly as in the text, so a caller can look for them
- * in raw page text with a plain search. Returns where it stopped: at `to`, or
- * later if a word runs across it.
+ * Adds to `state` the words of text[from, to) that could start a claim (an
+ * anchor word, the second word of an anchor pair, or a word with an anchor
+ * stem), spelled exactly as in the text. Returns where it stopped: at `to`,
+ * or later if a word runs across it. With `glued`, a word that mixes case or
+ * digits is also tried by its parts (for text whose block boundaries are lost).
  */
-export function scanAnchors(index: MatchIndex, text: string, state: PrefilterState, from = 0, to = text.length): number {
-  const { words, pairs } = index.trigger;
+export function scanAnchors(index: MatchIndex, text: string, state: PrefilterState, from = 0, to = text.length, glued = false): number {
+  const { pairs } = index.trigger;
   WORD.lastIndex = from;
   let end = from;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
@@ -54,17 +63,42 @@ export function scanAnchors(index: MatchIndex, text: string, state: PrefilterSta
     if (folded === undefined) {
       folded = foldText(word);
       state.folds.set(word, folded);
-      if (Object.hasOwn(words, folded) || hasStem(index, folded)) state.found.add(word);
+      if (isAnchor(index, folded) || (glued && CAMEL.test(word) && word.split(CAMEL).some((part) => isAnchor(index, foldText(part))))) {
+        state.found.add(word);
+      }
     }
-    if (Object.hasOwn(pairs, `${state.previous} ${folded}`)) state.found.add(word);
+    if (state.found.has(word) || Object.hasOwn(pairs, `${state.previous} ${folded}`)) {
+      state.found.add(word);
+      state.hits++;
+    }
     state.previous = folded;
   }
   return Math.max(end, to);
 }
 
 /** The anchor words of a whole text, spelled as in it. */
-export function anchorWords(index: MatchIndex, text: string): string[] {
+export function anchorWords(index: MatchIndex, text: string, glued = false): string[] {
   const state = prefilterState();
-  scanAnchors(index, text, state);
+  scanAnchors(index, text, state, 0, text.length, glued);
   return [...state.found];
+}
+
+/** Does the text hold any word that could start a claim? For text whose blocks were joined (textContent). */
+export function hasAnchor(index: MatchIndex, text: string): boolean {
+  return anchorWords(index, text, true).length > 0;
+}
+
+/** The last `max` characters of a word that `text` ends in ('' if it ends in a space or punctuation). */
+export function trailingWord(text: string, max = 64): string {
+  // A backwards loop, not /…+$/: that regex tries every start and is quadratic on a long run of letters.
+  let start = text.length;
+  while (start > 0 && text.length - start < max && WORD_CHAR.test(text[start - 1])) start--;
+  return text.slice(start);
+}
+
+/** The first `max` characters of a word that `text` starts with ('' if it starts with a space or punctuation). */
+export function leadingWord(text: string, max = 64): string {
+  let end = 0;
+  while (end < text.length && end < max && WORD_CHAR.test(text[end])) end++;
+  return text.slice(0, end);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import index from 'virtual:claims-index';
 import { anchorWords, foldText } from '../../lib/match/prefilter';
-import { candidateBlocks } from '../../lib/dom/narrow';
+import { candidateBlocks } from '../../lib/dom/candidates';
+import { Slicer } from '../../lib/dom/schedule';
 import { scanRoot } from '../../lib/dom/scan';
 
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} about the weather, the trains and the budget of the library.</p>`).join('');
@@ -24,11 +25,41 @@ describe('prefilter', () => {
   });
 });
 
-// Candidate blocks and shadow roots are found with XPath, which happy-dom lacks:
-// there the scan reads the whole root, and tests/e2e covers the XPath path in Chromium and Firefox.
 describe('candidateBlocks', () => {
-  it('returns null (read everything) where XPath cannot answer', () => {
-    expect(candidateBlocks(body(`<p>${CLAIM}</p>`), ['Austerity'])).toBeNull();
+  const candidates = (root: Node) => candidateBlocks(root, index, new Slicer());
+
+  it('returns only the outermost blocks holding an anchor word, in document order', async () => {
+    const root = body(`${filler(3)}<div id="a"><p id="b">Austerity here.</p> and Castillo there</div><ul><li id="c">Fujimori</li></ul>${filler(3)}`);
+    expect((await candidates(root))?.map((n) => (n as Element).id)).toEqual(['a', 'c']);
+  });
+
+  it('does not read scripts, styles or form fields, and finds nothing on a page without anchors', async () => {
+    expect(await candidates(body(`<script>var a = "austerity"</script><style>.castillo{}</style><textarea>Fujimori</textarea>${filler(50)}`))).toEqual([]);
+  });
+
+  it('keeps words of neighbouring blocks apart (no "2020Bolivia" gluing) and finds anchors inside long text nodes', async () => {
+    const long = `${'word '.repeat(20_000)}Everard`;
+    expect((await candidates(body(`<p>the weather</p><p>${long}</p>`)))?.length).toBe(1);
+  });
+
+  it('reads a word split across inline elements as one word', async () => {
+    expect((await candidates(body(`<p id="s">We read that Aus<b>terity</b> killed many.</p>`)))?.map((n) => (n as Element).id)).toEqual(['s']);
+  });
+
+  it('stops when aborted', async () => {
+    const controller = new AbortController();
+    const slicer = new Slicer(undefined, controller.signal);
+    controller.abort();
+    // A slicer that is always due yields at the first look, then sees the abort.
+    Object.defineProperty(slicer, 'due', { get: () => true });
+    expect(await candidateBlocks(body(filler(600)), index, slicer)).toBeNull();
+  });
+});
+
+describe('prefilter over glued text', () => {
+  it('tries the parts of words textContent glued together, only when asked', () => {
+    expect(anchorWords(index, 'in 2020Bolivia and theAusterity, Route AAusterity', true)).toEqual(['2020Bolivia', 'theAusterity', 'AAusterity']);
+    expect(anchorWords(index, 'in 2020Bolivia and theAusterity')).toEqual([]);
   });
 });
 

@@ -22,6 +22,9 @@ const spans = (text: string, idx: MatchIndex = index) => matchText(idx, text).ma
 const parts = (text: string, m: Match) => m.parts.map(([s, e]) => text.slice(s, e));
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
 
+/** Compiling a 10,000-claim index takes a second or more; on a loaded machine, several. */
+const COMPILE_10K_TIMEOUT_MS = 60_000;
+
 describe('matcher: groups, window, veto', () => {
   it('needs one alternative of every group', () => {
     expect(spans('Austerity killed 130,000 people.')).toEqual(['Austerity killed 130,000']);
@@ -183,7 +186,7 @@ describe('matcher: the prefilter', () => {
     const large = withSynthetic(10_000);
     expect(candidateRules(large, tokens)).toEqual(candidateRules(small, tokens));
     expect(matchTokens(large, tokens)).toEqual(matchTokens(small, tokens));
-  });
+  }, COMPILE_10K_TIMEOUT_MS);
 
   it('the work on a block does not depend on the size of the dataset', () => {
     const small = compileIndex(real);
@@ -196,7 +199,7 @@ describe('matcher: the prefilter', () => {
     const c = counted(tokens);
     candidateRules(large, c.tokens);
     expect(c.reads()).toBe(tokens.length);
-  });
+  }, COMPILE_10K_TIMEOUT_MS);
 
   it('candidate rules whose other groups are absent cost no second pass', () => {
     // 10,000 rules anchored on words of the text, none with its other groups present
@@ -208,7 +211,7 @@ describe('matcher: the prefilter', () => {
     // Anchors go to the rarer groups, but many rules are still candidates here.
     expect(candidateRules(anchored, t).size).toBeGreaterThan(100);
     expect(c.reads()).toBe(t.length);
-  });
+  }, COMPILE_10K_TIMEOUT_MS);
 });
 
 // ---------------------------------------------------------------------------

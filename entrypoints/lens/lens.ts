@@ -30,7 +30,7 @@ const exclude = (el: Element) => el.localName === UI_TAG;
  * What scanning cost on this page, for the benchmark. It lives in the content
  * script's isolated world, which the page cannot read.
  */
-const stats = { startedAt: 0, firstPaintAt: 0, first: emptyStats(), later: emptyStats() };
+const stats = { startedAt: 0, firstPaintAt: 0, failedScans: 0, first: emptyStats(), later: emptyStats() };
 (globalThis as { contextLensStats?: typeof stats }).contextLensStats = stats;
 
 const isShown = (range: Range) => {
@@ -111,8 +111,8 @@ export function startLens(
   const enqueue = (roots: Node[], skip?: ReadonlySet<Element>) => {
     queue = queue
       .then(() => (signal.aborted ? undefined : scan(roots, skip)))
-      // One failed scan (a page doing something odd) must not stop the ones after it.
-      .catch((e: unknown) => console.warn('Context Lens: a scan failed', e));
+      // One failed scan (a page doing something odd) must not stop the ones after it; the page's console is not ours to write to.
+      .catch(() => void stats.failedScans++);
   };
   const watcher = watchMutations(root, { exclude, signal, onDirty: enqueue });
 

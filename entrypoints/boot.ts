@@ -1,0 +1,110 @@
+/**
+ * Runs on every page, so it does almost nothing: it hands the page's text
+ * (one native textContent read, no layout, no walk) to the background, which
+ * looks for trigger words off the page's main thread. Only where one turns up
+ * does the background load the lens (matcher and UI) into the page; the lens
+ * then takes over and this script stops. Until then it forwards what pages add
+ * later (feeds, client-side navigation) the same way.
+ *
+ * Deliberately free of the extension-API polyfill and of WXT's content-script
+ * context (which posts page-visible messages): the browsers' own promise-based
+ * APIs are enough for three calls.
+ */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { MUTATION_BATCH_MS } from '../lib/dom/watcher';
+import { shadowRootsUnder } from '../lib/dom/shadow-roots';
+import type { PageState, PageTextMessage } from '../lib/messages';
+import { bootPageTextReply, bootRequest } from '../lib/messages-boot';
+import { siteKey } from '../lib/settings/host';
+import { LENS_GLOBAL, type LensWorld } from '../lib/lens-handle';
+
+/** Added nodes remembered between two looks; past this the next look reads the whole page once. */
+const MAX_PENDING = 2_000;
+
+/** Text and shadow-root text of a node (open shadow roots are not in textContent). */
+function textOf(node: Node): string {
+  const text = node.textContent ?? '';
+  if (node.nodeType !== 1 && node.nodeType !== 9) return text;
+  const shadows = shadowRootsUnder(node);
+  return shadows.length ? [text, ...shadows.map(textOf)].join('\n') : text;
+}
+
+/** The extension API as the browsers provide it (promise-based in both). */
+type Api = (typeof import('wxt/browser'))['browser'];
+
+const HAS_LETTER = /\p{L}/u;
+
+export default defineUnlistedScript(() => {
+  const world = globalThis as LensWorld;
+  const api = ((world as { browser?: Api }).browser ?? (world as { chrome?: Api }).chrome)!;
+  // A previous copy of the extension (reloaded or updated) may have left its lens in this world.
+  world[LENS_GLOBAL]?.stop();
+  delete world[LENS_GLOBAL];
+
+  const root = document.body ?? document.documentElement;
+  if (!root) return;
+  const site = siteKey(location.href);
+  const handoff = new AbortController();
+  let active = false;
+  let queue = Promise.resolve();
+
+  /** `added`: only what the page added since; worth a look only where the site is on. */
+  const check = (text: string, added = false) => {
+    queue = queue.then(async () => {
+      if (handoff.signal.aborted || (added && !active) || !HAS_LETTER.test(text)) return;
+      const message: PageTextMessage = { type: 'page-text', text };
+      const reply = bootPageTextReply(await api.runtime.sendMessage(message).catch(() => null));
+      if (!reply) return;
+      active = reply.active;
+      // The lens is running in this world now: it watches the page and answers the popup.
+      if (reply.lens) handoff.abort();
+    });
+  };
+
+  let pending: Node[] = [];
+  let overflow = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    const text = overflow ? textOf(root) : pending.filter((n) => n.isConnected).map(textOf).join('\n');
+    pending = [];
+    overflow = false;
+    check(text, true);
+  };
+  const add = (node: Node) => {
+    if (pending.length < MAX_PENDING) pending.push(node);
+    else overflow = true;
+  };
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') add(record.target);
+      else record.addedNodes.forEach(add);
+    }
+    timer ??= setTimeout(flush, MUTATION_BATCH_MS);
+  });
+  observer.observe(root, { childList: true, characterData: true, subtree: true });
+
+  // Our settings changed (the site switched on, say): look again.
+  const onStorage = () => check(textOf(root));
+  api.storage.onChanged.addListener(onStorage);
+
+  const onMessage = (raw: unknown, _sender: unknown, respond: (reply: unknown) => void) => {
+    const request = bootRequest(raw);
+    if (request === 'get-page-state') {
+      const state: PageState = { url: location.href, site, enabled: active, claims: [] };
+      respond(state);
+    } else if (request === 'focus-claim') respond(false);
+    return undefined;
+  };
+  api.runtime.onMessage.addListener(onMessage);
+
+  handoff.signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    pending = [];
+    api.storage.onChanged.removeListener(onStorage);
+    api.runtime.onMessage.removeListener(onMessage);
+  });
+
+  check(textOf(root));
+});

@@ -1,0 +1,69 @@
+/**
+ * The lens, loaded by the background only into pages where the boot script's
+ * quick look found a trigger word. Settings decide whether it runs; the popup
+ * and badge learn what it found. It leaves a handle in the extension's world
+ * so a later copy of the extension can stop it.
+ */
+import { browser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { LENS_GLOBAL, type LensWorld } from '../../lib/lens-handle';
+import { watchLocation } from '../../lib/dom/location';
+import { parseMessage, type ClaimSummary, type PageState } from '../../lib/messages';
+import { siteKey } from '../../lib/settings/host';
+import { dismissClaim, getSettings, isActiveOn, watchSettings, type Settings } from '../../lib/settings';
+import { startLens, type Lens } from './lens';
+
+export default defineUnlistedScript(() => {
+  const world = globalThis as LensWorld;
+  if (world[LENS_GLOBAL]) return;
+  const site = siteKey(location.href);
+  const life = new AbortController();
+  let running: { controller: AbortController; lens: Lens; dismissed: string } | null = null;
+  let claims: ClaimSummary[] = [];
+
+  const report = (found: ClaimSummary[]) => {
+    // Nothing found and nothing shown before: the badge is already empty.
+    if (found.length === 0 && claims.length === 0) return;
+    claims = found;
+    browser.runtime.sendMessage({ type: 'claims-found', claims: found }).catch(() => undefined);
+  };
+
+  const stopLens = () => {
+    running?.controller.abort();
+    running = null;
+  };
+
+  const apply = (settings: Settings) => {
+    if (life.signal.aborted) return;
+    const active = isActiveOn(settings, site);
+    const dismissed = settings.dismissed.join('\n');
+    // A changed dismissal list needs a fresh scan; anything else only on/off.
+    if (running && (!active || running.dismissed !== dismissed)) stopLens();
+    if (active && !running) {
+      const controller = new AbortController();
+      const lens = startLens(controller.signal, report, new Set(settings.dismissed), (id) => void dismissClaim(id));
+      running = { controller, lens, dismissed };
+    }
+  };
+
+  const onMessage = (raw: unknown) => {
+    const message = parseMessage(raw);
+    if (message?.type === 'get-page-state') {
+      const state: PageState = { url: location.href, site, enabled: running !== null, claims };
+      return Promise.resolve(state);
+    }
+    if (message?.type === 'focus-claim') return running ? running.lens.focusNext(message.id) : Promise.resolve(false);
+    return undefined;
+  };
+
+  const unwatch = watchSettings(apply);
+  browser.runtime.onMessage.addListener(onMessage);
+  watchLocation(life.signal, () => running?.lens.navigated());
+  life.signal.addEventListener('abort', () => {
+    unwatch();
+    browser.runtime.onMessage.removeListener(onMessage);
+    stopLens();
+  });
+  world[LENS_GLOBAL] = { stop: () => life.abort() };
+  void getSettings().then(apply);
+});
