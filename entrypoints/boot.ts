@@ -16,7 +16,7 @@ import { shadowRootsUnder } from '../lib/dom/shadow-roots';
 import type { PageState, PageTextMessage } from '../lib/messages';
 import { bootPageTextReply, bootRequest } from '../lib/messages-boot';
 import { siteKey } from '../lib/settings/host';
-import { LENS_GLOBAL, type LensWorld } from '../lib/lens-handle';
+import { BOOT_AT_GLOBAL, LENS_GLOBAL, type LensWorld } from '../lib/lens-handle';
 
 /** Added nodes remembered between two looks; past this the next look reads the whole page once. */
 const MAX_PENDING = 2_000;
@@ -36,6 +36,7 @@ const HAS_LETTER = /\p{L}/u;
 
 export default defineUnlistedScript(() => {
   const world = globalThis as LensWorld;
+  world[BOOT_AT_GLOBAL] = performance.now();
   const api = ((world as { browser?: Api }).browser ?? (world as { chrome?: Api }).chrome)!;
   // A previous copy of the extension (reloaded or updated) may have left its lens in this world.
   world[LENS_GLOBAL]?.stop();

@@ -10,4 +10,7 @@ export interface LensHandle {
   stop(): void;
 }
 
-export type LensWorld = typeof globalThis & { [LENS_GLOBAL]?: LensHandle };
+/** When the boot script started (performance.now()), so the lens's counters can measure from document_idle. */
+export const BOOT_AT_GLOBAL = 'contextLensBootAt';
+
+export type LensWorld = typeof globalThis & { [LENS_GLOBAL]?: LensHandle; [BOOT_AT_GLOBAL]?: number };

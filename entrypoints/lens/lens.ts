@@ -5,6 +5,7 @@
  */
 import index from 'virtual:claims-index';
 import type { OverlayItem } from '../../components/Overlay';
+import { BOOT_AT_GLOBAL, type LensWorld } from '../../lib/lens-handle';
 import { clearHighlights, paintHighlights } from '../../lib/dom/highlights';
 import { emptyStats, scanRoot, type Occurrence } from '../../lib/dom/scan';
 import { fromViewportTop } from '../../lib/dom/viewport';
@@ -27,10 +28,11 @@ interface Live extends OverlayItem {
 const exclude = (el: Element) => el.localName === UI_TAG;
 
 /**
- * What scanning cost on this page, for the benchmark. It lives in the content
- * script's isolated world, which the page cannot read.
+ * What scanning cost on this page, for the benchmark (bootAt: when the boot
+ * script started, at document_idle). It lives in the extension's isolated
+ * world, which the page cannot read.
  */
-const stats = { startedAt: 0, firstPaintAt: 0, failedScans: 0, first: emptyStats(), later: emptyStats() };
+const stats = { bootAt: (globalThis as LensWorld)[BOOT_AT_GLOBAL] ?? 0, startedAt: 0, firstPaintAt: 0, failedScans: 0, first: emptyStats(), later: emptyStats() };
 (globalThis as { contextLensStats?: typeof stats }).contextLensStats = stats;
 
 const isShown = (range: Range) => {
