@@ -20,6 +20,11 @@ const file = resolve(process.argv[2] ?? 'tests/fixtures/eval/dev-cases.json');
 const { cases } = JSON.parse(readFileSync(file, 'utf8')) as { cases: Case[] };
 /** Cases may add text after load (a feed, a timer): wait this long past the last change. */
 const SETTLE_MS = 1800;
+/**
+ * Then look until something is highlighted, for this long at most: on a loaded machine the background's look
+ * and the lens's load can take a while. Negative cases get the same time to go wrong.
+ */
+const FIND_MS = 10_000;
 const PARALLEL = 6;
 
 declare const chrome: any;
@@ -37,6 +42,24 @@ async function main() {
   const port = (server.address() as { port: number }).port;
   const chromium = await launchChromium();
 
+  /** The claims the page in the tab at `url` reports (the boot script answers [] until the lens runs). */
+  const readIds = (url: string): Promise<string[]> =>
+    waitFor(
+      () =>
+        chromium.worker.evaluate(async (url: string) => {
+          for (const tab of await chrome.tabs.query({})) {
+            try {
+              const state = await chrome.tabs.sendMessage(tab.id, { type: 'get-page-state' });
+              if (state?.url === url) return state.claims.map((x: { id: string }) => x.id);
+            } catch {
+              // not our tab, or no content script there
+            }
+          }
+          return null;
+        }, url),
+      `the content script on ${url}`,
+    );
+
   const found = new Map<string, string[]>();
   const queue = [...cases];
   const worker = async () => {
@@ -45,21 +68,11 @@ async function main() {
       const url = `http://127.0.0.1:${port}/case/${encodeURIComponent(c.id)}`;
       await page.goto(url);
       await new Promise((r) => setTimeout(r, SETTLE_MS));
-      const ids = await waitFor(
-        () =>
-          chromium.worker.evaluate(async (url: string) => {
-            for (const tab of await chrome.tabs.query({})) {
-              try {
-                const state = await chrome.tabs.sendMessage(tab.id, { type: 'get-page-state' });
-                if (state?.url === url) return state.claims.map((x: { id: string }) => x.id);
-              } catch {
-                // not our tab, or no content script there
-              }
-            }
-            return null;
-          }, url),
-        `the content script on ${c.id}`,
-      );
+      let ids: string[] = await readIds(url);
+      for (const deadline = Date.now() + FIND_MS; ids.length === 0 && Date.now() < deadline; ) {
+        await new Promise((r) => setTimeout(r, 250));
+        ids = await readIds(url);
+      }
       found.set(c.id, ids);
       await page.close();
     }
