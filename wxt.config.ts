@@ -26,7 +26,10 @@ export default defineConfig({
     },
     // The boot script (entrypoints/boot.ts) is all that runs on every page. The ::highlight() rules must live in
     // the page, not in our shadow root.
-    content_scripts: [{ matches: ['<all_urls>'], js: ['boot.js'], css: ['highlights.css'], run_at: 'document_idle' }],
+    // It runs in frames too, but reads only those of the top page's origin (see isTopOrSameOrigin).
+    content_scripts: [
+      { matches: ['<all_urls>'], js: ['boot.js'], css: ['highlights.css'], run_at: 'document_idle', all_frames: true, match_about_blank: true },
+    ],
     // Highlights are painted with the CSS Custom Highlight API: Chrome 105+, Firefox 140+.
     ...(browser !== 'firefox' && { minimum_chrome_version: '105' }),
     ...(browser === 'firefox' && {

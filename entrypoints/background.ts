@@ -8,9 +8,10 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeText, badgeTitle } from '../lib/badge';
 import { runCommand } from '../lib/commands';
-import { parseMessage, type ClaimSummary, type PageTextReply } from '../lib/messages';
+import { parseMessage, type ClaimSummary, type FrameClaimsMessage, type PageTextReply } from '../lib/messages';
 import { hasAnchor } from '../lib/match/prefilter';
 import { getSettings, isActiveOn, siteKey } from '../lib/settings';
+import { TabClaims } from '../lib/tab-claims';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -37,14 +38,32 @@ function showCount(tabId: number, claims: ClaimSummary[]) {
 }
 
 export default defineBackground(() => {
+  // Kept in memory: if the browser stops this background, counts rebuild as frames report again.
+  const tabs = new TabClaims();
+
+  const claimsFound = (tabId: number, frameId: number, claims: ClaimSummary[]) => {
+    const { all, subframes } = tabs.report(tabId, frameId, claims);
+    showCount(tabId, all);
+    // The top page answers the popup, so it learns what its frames found (again when its lens reports: it may
+    // have loaded after a frame's report reached the boot script).
+    if (frameId !== 0 || subframes.length) {
+      const message: FrameClaimsMessage = { type: 'frame-claims', claims: subframes };
+      browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+    }
+  };
+
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     // Only our own content scripts and pages; anything else (or anything malformed) is ignored.
     if (sender.id !== browser.runtime.id) return undefined;
     const message = parseMessage(raw);
     if (message?.type === 'page-text') return lookAtPage(message.text, sender);
-    if (message?.type === 'claims-found' && sender.tab?.id !== undefined) showCount(sender.tab.id, message.claims);
+    if (message?.type === 'claims-found' && sender.tab?.id !== undefined) claimsFound(sender.tab.id, sender.frameId ?? 0, message.claims);
     return undefined;
   });
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') tabs.forget(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => tabs.forget(tabId));
 
   browser.commands.onCommand.addListener((command, tab) => {
     void runCommand(command, tab).catch(() => undefined);

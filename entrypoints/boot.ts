@@ -14,7 +14,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { MUTATION_BATCH_MS } from '../lib/dom/watcher';
 import { shadowRootsUnder } from '../lib/dom/shadow-roots';
 import type { PageState, PageTextMessage } from '../lib/messages';
-import { bootPageTextReply, bootRequest } from '../lib/messages-boot';
+import { bootFrameClaims, bootPageTextReply, bootRequest } from '../lib/messages-boot';
 import { siteKey } from '../lib/settings/host';
 import { BOOT_AT_GLOBAL, LENS_GLOBAL, type LensWorld } from '../lib/lens-handle';
 
@@ -34,6 +34,17 @@ type Api = (typeof import('wxt/browser'))['browser'];
 
 const HAS_LETTER = /\p{L}/u;
 
+/** Frames run the boot script too (all_frames), but only those of the top page's own origin are read. */
+function isTopOrSameOrigin(): boolean {
+  if (window === window.top) return true;
+  try {
+    // Reading the top page's document throws unless it is same-origin (ads and embeds from other sites are not).
+    return window.top!.document !== null;
+  } catch {
+    return false;
+  }
+}
+
 export default defineUnlistedScript(() => {
   const world = globalThis as LensWorld;
   world[BOOT_AT_GLOBAL] = performance.now();
@@ -43,7 +54,10 @@ export default defineUnlistedScript(() => {
   delete world[LENS_GLOBAL];
 
   const root = document.body ?? document.documentElement;
-  if (!root) return;
+  if (!root || !isTopOrSameOrigin()) return;
+  // The top page answers the popup for the whole tab; frames only report what they find.
+  const isTop = window === window.top;
+  let frameClaims: PageState['claims'] = [];
   const site = siteKey(location.href);
   const handoff = new AbortController();
   let active = false;
@@ -90,9 +104,12 @@ export default defineUnlistedScript(() => {
   api.storage.onChanged.addListener(onStorage);
 
   const onMessage = (raw: unknown, _sender: unknown, respond: (reply: unknown) => void) => {
+    if (!isTop) return undefined;
+    const claims = bootFrameClaims(raw);
+    if (claims) frameClaims = claims;
     const request = bootRequest(raw);
     if (request === 'get-page-state') {
-      const state: PageState = { url: location.href, site, enabled: active, claims: [] };
+      const state: PageState = { url: location.href, site, enabled: active, claims: frameClaims };
       respond(state);
     } else if (request === 'focus-claim') respond(false);
     return undefined;

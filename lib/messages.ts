@@ -13,6 +13,8 @@ const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page-text'), text: z.string() }),
   /** lens -> background: what this tab shows now (empty when off or nothing found) */
   z.object({ type: z.literal('claims-found'), claims: z.array(ClaimSummarySchema) }),
+  /** background -> top page: what the page's same-origin frames found (their union) */
+  z.object({ type: z.literal('frame-claims'), claims: z.array(ClaimSummarySchema) }),
   /** popup/background -> content: what is on this page? */
   z.object({ type: z.literal('get-page-state') }),
   /** popup/background -> content: focus the next highlighted claim (of this id, if given) and open its card */
@@ -23,6 +25,7 @@ export type PageTextMessage = Extract<Message, { type: 'page-text' }>;
 export type ClaimsFoundMessage = Extract<Message, { type: 'claims-found' }>;
 export type GetPageStateMessage = Extract<Message, { type: 'get-page-state' }>;
 export type FocusClaimMessage = Extract<Message, { type: 'focus-claim' }>;
+export type FrameClaimsMessage = Extract<Message, { type: 'frame-claims' }>;
 
 /** background -> boot: whether the site is on, and whether the lens was loaded into the page (it takes over). */
 const PageTextReplySchema = z.object({ active: z.boolean(), lens: z.boolean() });

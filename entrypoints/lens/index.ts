@@ -10,6 +10,7 @@ import { LENS_GLOBAL, type LensWorld } from '../../lib/lens-handle';
 import { watchLocation } from '../../lib/dom/location';
 import { parseMessage, type ClaimSummary, type PageState } from '../../lib/messages';
 import { siteKey } from '../../lib/settings/host';
+import { mergeClaims } from '../../lib/tab-claims';
 import { dismissClaim, getSettings, isActiveOn, watchSettings, type Settings } from '../../lib/settings';
 import { startLens, type Lens } from './lens';
 
@@ -20,6 +21,9 @@ export default defineUnlistedScript(() => {
   const life = new AbortController();
   let running: { controller: AbortController; lens: Lens; dismissed: string } | null = null;
   let claims: ClaimSummary[] = [];
+  // The top page answers the popup for the whole tab, so it keeps what its same-origin frames found.
+  const isTop = window === window.top;
+  let frameClaims: ClaimSummary[] = [];
 
   const report = (found: ClaimSummary[]) => {
     // Nothing found and nothing shown before: the badge is already empty.
@@ -48,11 +52,16 @@ export default defineUnlistedScript(() => {
 
   const onMessage = (raw: unknown) => {
     const message = parseMessage(raw);
-    if (message?.type === 'get-page-state') {
-      const state: PageState = { url: location.href, site, enabled: running !== null, claims };
+    if (message?.type === 'frame-claims' && isTop) frameClaims = message.claims;
+    if (message?.type === 'get-page-state' && isTop) {
+      const state: PageState = { url: location.href, site, enabled: running !== null, claims: mergeClaims([claims, frameClaims]) };
       return Promise.resolve(state);
     }
-    if (message?.type === 'focus-claim') return running ? running.lens.focusNext(message.id) : Promise.resolve(false);
+    if (message?.type === 'focus-claim') {
+      // Every frame hears it: the one holding the claim answers (the top page for "next claim").
+      const mine = message.id === undefined ? isTop : claims.some((c) => c.id === message.id);
+      if (mine) return running ? running.lens.focusNext(message.id) : Promise.resolve(false);
+    }
     return undefined;
   };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFocused, parseMessage, parsePageState, parsePageTextReply } from '../../lib/messages';
-import { bootPageTextReply, bootRequest } from '../../lib/messages-boot';
+import { bootFrameClaims, bootPageTextReply, bootRequest } from '../../lib/messages-boot';
 
 const junk: unknown[] = [null, undefined, 0, 'get-page-state', [], {}, { type: 1 }, { type: 'nope' }, Object.create(null)];
 
@@ -37,6 +37,23 @@ describe("the boot script's hand-written checks agree with the schemas", () => {
 
   it('on replies to page-text', () => {
     for (const value of replies) expect(bootPageTextReply(value)).toEqual(parsePageTextReply(value));
+  });
+
+  it('on the claims frames report to the top page', () => {
+    const claim = { id: 'a', title: 'A', count: 1 };
+    const values: unknown[] = [
+      ...junk,
+      { type: 'frame-claims', claims: [] },
+      { type: 'frame-claims', claims: [claim] },
+      { type: 'frame-claims', claims: [{ ...claim, count: '1' }] },
+      { type: 'frame-claims', claims: claim },
+      { type: 'frame-claims' },
+      { type: 'claims-found', claims: [claim] },
+    ];
+    for (const value of values) {
+      const message = parseMessage(value);
+      expect(bootFrameClaims(value)).toEqual(message?.type === 'frame-claims' ? message.claims : null);
+    }
   });
 
   it('on the requests the boot script answers', () => {
