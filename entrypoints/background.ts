@@ -1,6 +1,6 @@
 /**
- * The background: looks at page text for trigger words (off the pages' main
- * threads) and loads the lens only where one turns up; keeps the toolbar badge
+ * The background: looks at page text for claims (off the pages' main threads)
+ * and loads the lens only where one may be; keeps the toolbar badge
  * in step with what each tab's lens found; runs the keyboard commands.
  */
 import index from 'virtual:claims-index';
@@ -9,7 +9,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { badgeText, badgeTitle } from '../lib/badge';
 import { runCommand } from '../lib/commands';
 import { parseMessage, type ClaimSummary, type FrameClaimsMessage, type PageTextReply } from '../lib/messages';
-import { hasAnchor } from '../lib/match/prefilter';
+import { pageMayHoldClaim } from '../lib/match/gate';
 import { getSettings, isActiveOn, siteKey } from '../lib/settings';
 import { TabClaims } from '../lib/tab-claims';
 
@@ -19,7 +19,7 @@ async function lookAtPage(text: string, sender: Sender): Promise<PageTextReply> 
   const tabId = sender.tab?.id;
   if (tabId === undefined || !sender.url) return { active: false, lens: false };
   if (!isActiveOn(await getSettings(), siteKey(sender.url))) return { active: false, lens: false };
-  if (!hasAnchor(index, text)) return { active: true, lens: false };
+  if (!pageMayHoldClaim(index, text)) return { active: true, lens: false };
   try {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/lens.js'] });
     return { active: true, lens: true };

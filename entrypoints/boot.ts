@@ -1,7 +1,8 @@
 /**
- * Runs on every page, so it does almost nothing: it hands the page's text
- * (one native textContent read, no layout, no walk) to the background, which
- * looks for trigger words off the page's main thread. Only where one turns up
+ * Runs on every page, so it does almost nothing: it hands the page's rendered
+ * text (native innerText reads, in slices; the layout they need is done by
+ * document_idle) to the background, which looks for claims off the page's
+ * main thread. Only where one turns up
  * does the background load the lens (matcher and UI) into the page; the lens
  * then takes over and this script stops. Until then it forwards what pages add
  * later (feeds, client-side navigation) the same way.
@@ -12,7 +13,8 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { MUTATION_BATCH_MS } from '../lib/dom/watcher';
-import { shadowRootsUnder } from '../lib/dom/shadow-roots';
+import { renderedText, textPieces } from '../lib/dom/page-text';
+import { Slicer } from '../lib/dom/schedule';
 import type { PageState, PageTextMessage } from '../lib/messages';
 import { bootFrameClaims, bootPageTextReply, bootRequest } from '../lib/messages-boot';
 import { siteKey } from '../lib/settings/host';
@@ -21,13 +23,8 @@ import { BOOT_AT_GLOBAL, LENS_GLOBAL, type LensWorld } from '../lib/lens-handle'
 /** Added nodes remembered between two looks; past this the next look reads the whole page once. */
 const MAX_PENDING = 2_000;
 
-/** Text and shadow-root text of a node (open shadow roots are not in textContent). */
-function textOf(node: Node): string {
-  const text = node.textContent ?? '';
-  if (node.nodeType !== 1 && node.nodeType !== 9) return text;
-  const shadows = shadowRootsUnder(node);
-  return shadows.length ? [text, ...shadows.map(textOf)].join('\n') : text;
-}
+/** Text sent in one message at most: a huge page goes in several, each cut between whole pieces (blocks). */
+const BATCH_CHARS = 262_144;
 
 /** The extension API as the browsers provide it (promise-based in both). */
 type Api = (typeof import('wxt/browser'))['browser'];
@@ -76,15 +73,33 @@ export default defineUnlistedScript(() => {
     });
   };
 
+  /** The whole page, read piece by piece in slices and sent in batches. */
+  const lookAtPage = async (added = false) => {
+    const slicer = new Slicer(undefined, handoff.signal);
+    let batch: string[] = [];
+    let size = 0;
+    for (const piece of textPieces(root)) {
+      batch.push(piece);
+      size += piece.length;
+      if (size >= BATCH_CHARS) {
+        check(batch.join('\n'), added);
+        batch = [];
+        size = 0;
+      }
+      if (slicer.due && !(await slicer.pause())) return;
+    }
+    check(batch.join('\n'), added);
+  };
+
   let pending: Node[] = [];
   let overflow = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     timer = undefined;
-    const text = overflow ? textOf(root) : pending.filter((n) => n.isConnected).map(textOf).join('\n');
+    if (overflow) void lookAtPage(true);
+    else check(pending.filter((n) => n.isConnected).map(renderedText).join('\n'), true);
     pending = [];
     overflow = false;
-    check(text, true);
   };
   const add = (node: Node) => {
     if (pending.length < MAX_PENDING) pending.push(node);
@@ -100,7 +115,7 @@ export default defineUnlistedScript(() => {
   observer.observe(root, { childList: true, characterData: true, subtree: true });
 
   // Our settings changed (the site switched on, say): look again.
-  const onStorage = () => check(textOf(root));
+  const onStorage = () => void lookAtPage();
   api.storage.onChanged.addListener(onStorage);
 
   const onMessage = (raw: unknown, _sender: unknown, respond: (reply: unknown) => void) => {
@@ -124,5 +139,5 @@ export default defineUnlistedScript(() => {
     api.runtime.onMessage.removeListener(onMessage);
   });
 
-  check(textOf(root));
+  void lookAtPage();
 });

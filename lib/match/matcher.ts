@@ -65,6 +65,21 @@ export function matchTokens(index: MatchIndex, tokens: Token[]): Match[] {
   return matches.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Could some block of a page whose blocks were joined into these tokens (textContent) hold a claim? A rule that
+ * matches inside a block matches in the joined text too, except where a veto term of a neighbouring block comes
+ * near, so vetoes are not applied: a gate that may let a page through for nothing, never one that misses.
+ */
+export function mayHoldClaim(index: MatchIndex, tokens: Token[]): boolean {
+  const prep = prepare(index);
+  const count = scan(prep, tokens);
+  for (let i = 0; i < count; i++) {
+    const r = prep.candidates[i];
+    if (allGroupsPresent(prep, r) && matchRule(prep, prep.rules[r], tokens, false).length) return true;
+  }
+  return false;
+}
+
 /** Does `term` match the tokens starting at position p? */
 export function termAt(tokens: Token[], p: number, term: Term): boolean {
   if (p + term.length > tokens.length) return false;
@@ -479,7 +494,7 @@ function sortTriples(xs: number[]): number[] {
   return out;
 }
 
-function matchRule(prep: Prepared, pr: PreparedRule, tokens: Token[]): Match[] {
+function matchRule(prep: Prepared, pr: PreparedRule, tokens: Token[], vetoes = true): Match[] {
   const { rule, groups } = pr;
   const G = groups.length;
   buildLists(prep, tokens.length);
@@ -504,7 +519,7 @@ function matchRule(prep: Prepared, pr: PreparedRule, tokens: Token[]): Match[] {
     lasts.push(l);
   }
 
-  let vetoes: number[] | undefined;
+  let vetoAt: number[] | undefined;
   const out: Match[] = [];
   const next = new Array<number>(G).fill(0);
   const picked = new Array<number>(G);
@@ -533,9 +548,9 @@ function matchRule(prep: Prepared, pr: PreparedRule, tokens: Token[]): Match[] {
       if (lasts[g][k] > last) last = lasts[g][k];
     }
     if (last - first + 1 > rule.within) continue;
-    if (pr.none.length) {
-      vetoes ??= vetoPositions(prep, pr, tokens);
-      if (vetoed(vetoes, first - rule.within, last + rule.within)) continue;
+    if (vetoes && pr.none.length) {
+      vetoAt ??= vetoPositions(prep, pr, tokens);
+      if (vetoed(vetoAt, first - rule.within, last + rule.within)) continue;
     }
     // The span ends where the greedy window ends; each group then takes its
     // latest occurrence inside it, so the span starts as late as it can

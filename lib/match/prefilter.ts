@@ -44,6 +44,13 @@ export const prefilterState = (): PrefilterState => ({ previous: '', found: new 
 /** Glued words ("2020Bolivia", "Route AAusterity", where textContent joined two blocks) also count by their parts. */
 const CAMEL = /(?<=[a-z\u00DF-\u00FF])(?=[A-Z\u00C0-\u00DE])|(?<=[A-Z\u00C0-\u00DE])(?=[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF])|(?<=[0-9])(?=[A-Za-z])|(?<=[A-Za-z])(?=[0-9])/;
 
+const CAMEL_ALL = new RegExp(CAMEL.source, 'g');
+
+/** The text with a space wherever CAMEL sees two words glued together. */
+export function unglue(text: string): string {
+  return text.replace(CAMEL_ALL, ' ');
+}
+
 /**
  * Adds to `state` the words of text[from, to) that could start a claim (an
  * anchor word, the second word of an anchor pair, or a word with an anchor
