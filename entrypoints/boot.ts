@@ -18,7 +18,7 @@ import { Slicer } from '../lib/dom/schedule';
 import type { PageState, PageTextMessage } from '../lib/messages';
 import { bootFrameClaims, bootPageTextReply, bootRequest } from '../lib/messages-boot';
 import { siteKey } from '../lib/settings/host';
-import { BOOT_AT_GLOBAL, LENS_GLOBAL, type LensWorld } from '../lib/lens-handle';
+import { BOOT_AT_GLOBAL, LENS_GLOBAL, LOOKED_AT_GLOBAL, type LensWorld } from '../lib/lens-handle';
 
 /** Added nodes remembered between two looks; past this the next look reads the whole page once. */
 const MAX_PENDING = 2_000;
@@ -139,5 +139,5 @@ export default defineUnlistedScript(() => {
     api.runtime.onMessage.removeListener(onMessage);
   });
 
-  void lookAtPage();
+  void lookAtPage().then(() => queue.then(() => void (world[LOOKED_AT_GLOBAL] = performance.now())));
 });

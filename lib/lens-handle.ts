@@ -13,4 +13,7 @@ export interface LensHandle {
 /** When the boot script started (performance.now()), so the lens's counters can measure from document_idle. */
 export const BOOT_AT_GLOBAL = 'contextLensBootAt';
 
-export type LensWorld = typeof globalThis & { [LENS_GLOBAL]?: LensHandle; [BOOT_AT_GLOBAL]?: number };
+/** When the background's answer to the first look at the page came back: on a page without claims, the end of our work. */
+export const LOOKED_AT_GLOBAL = 'contextLensLookedAt';
+
+export type LensWorld = typeof globalThis & { [LENS_GLOBAL]?: LensHandle; [BOOT_AT_GLOBAL]?: number; [LOOKED_AT_GLOBAL]?: number };
