@@ -317,7 +317,7 @@ describe('generated entries', () => {
       publisher: 'Example Checks',
       appearances: [],
     };
-    expect(() => buildEntry(record, 'x', { today: TODAY, allow: ALLOW })).toThrow(/rule does not match its example/);
+    expect(() => buildEntry(record, 'x', { today: TODAY, allow: ALLOW })).toThrow(/field "examples.match.0": no rule matches this example/);
     expect(importClaimReviews({ '@type': 'ClaimReview', claimReviewed: claim, url: record.url, reviewRating: { alternateName: 'False' } }, { allow: ALLOW, today: TODAY }).skipped[0].reason).toBe('self-check');
   });
 });
