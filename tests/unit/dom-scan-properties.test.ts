@@ -27,7 +27,7 @@ afterAll(() => vi.unstubAllGlobals());
 const sentences = loadClaims().flatMap((c) => [...c.examples.match, ...c.examples.nomatch]);
 const words = [...new Set(sentences.flatMap((s) => s.split(/\s+/)))];
 const text = fc.oneof(
-  { weight: 2, arbitrary: fc.constantFrom(...sentences) },
+  { weight: 5, arbitrary: fc.constantFrom(...sentences) },
   { weight: 3, arbitrary: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 8 }).map((w) => w.join(' ')) },
   { weight: 1, arbitrary: textish },
   { weight: 1, arbitrary: fc.constantFrom(' ', '\n', '<p>&amp;', '\u00A0') },
@@ -106,7 +106,7 @@ async function scanAndCheck(): Promise<{ problems: string[]; found: number }> {
   return { problems, found: found.length };
 }
 
-describe('scanRoot on random pages', () => {
+describe('scanRoot on random pages', { timeout: 120_000 }, () => {
   it('random trees: never throws, ranges stay inside one block, the page is unchanged', async () => {
     let matched = 0;
     await fc.assert(

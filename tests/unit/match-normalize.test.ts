@@ -37,7 +37,8 @@ function mapProblems(input: string): string[] {
   return problems;
 }
 
-describe('normalize', () => {
+// property tests run hundreds of cases: room for a loaded machine
+describe('normalize', { timeout: 60_000 }, () => {
   it('folds case, accents, quotes, dashes and spaces', () => {
     expect(normalize('Austerity KILLED').text).toBe('austerity killed');
     expect(normalize('Ésta está señalada, Ça').text).toBe('esta esta senalada, ca');

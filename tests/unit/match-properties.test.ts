@@ -32,7 +32,7 @@ const separator = fc.constantFrom(' ', ' ', '\u00A0', '\u00AD', '\u2014', ', ', 
 
 /** A block of text as a page might hold: claim words and sentences among arbitrary characters. */
 const block = fc
-  .array(fc.oneof({ weight: 4, arbitrary: claimWords }, { weight: 1, arbitrary: sentences }, { weight: 2, arbitrary: textish }, { weight: 3, arbitrary: separator }), {
+  .array(fc.oneof({ weight: 4, arbitrary: claimWords }, { weight: 3, arbitrary: sentences }, { weight: 2, arbitrary: textish }, { weight: 3, arbitrary: separator }), {
     maxLength: 60,
   })
   .map((parts) => parts.join(''));
@@ -42,7 +42,7 @@ const isHigh = (c: number) => c >= 0xd800 && c < 0xdc00;
 /** Does offset i fall between the two halves of a surrogate pair? */
 const splitsPair = (s: string, i: number) => i > 0 && i < s.length && isHigh(s.charCodeAt(i - 1)) && isLow(s.charCodeAt(i));
 
-describe('tokenize and match arbitrary text', () => {
+describe('tokenize and match arbitrary text', { timeout: 60_000 }, () => {
   it('never throw, on any UTF-16 string', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), textish, block), (text) => {
@@ -78,7 +78,7 @@ describe('tokenize and match arbitrary text', () => {
       { numRuns: 500 },
     );
     // the property says something only if matches happen
-    expect(matched).toBeGreaterThan(25);
+    expect(matched).toBeGreaterThan(50);
   });
 });
 

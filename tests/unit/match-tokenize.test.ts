@@ -134,7 +134,7 @@ describe('tokenize: numbers as people write them', () => {
   });
 });
 
-describe('tokenize: offsets', () => {
+describe('tokenize: offsets', { timeout: 60_000 }, () => {
   it('start and end slice the original to the visible word', () => {
     const s = '  “Austerity” killed   130,000 people — didn’t it?';
     expect(slices(s)).toEqual(['Austerity', 'killed', '130,000', 'people', 'didn', 't', 'it']);

@@ -198,7 +198,7 @@ describe('corrupted values', () => {
  * falls back (the good entries of a damaged list are kept), the others keep
  * their values, the problem is noted once and the stored value repaired.
  */
-describe('each stored setting corrupted in turn', () => {
+describe('each stored setting corrupted in turn', { timeout: 60_000 }, () => {
   const GOOD = { disabledSites: ['a.example', 'b.example'], paused: true, dismissedClaims: ['bbc-purge'] };
   const VERSION = { disabledSites: SITES_VERSION, paused: 1, dismissedClaims: 1 };
   type Stored = keyof typeof GOOD;
