@@ -3,14 +3,16 @@
  *
  * Converts ClaimReview data (schema.org JSON/JSON-LD, a DataFeed, or a Google
  * Fact Check Tools claims:search response) into dataset entries with status
- * "unreviewed", one file per entry. Never overwrites a file. Prints what was
- * taken and what was skipped, with why. Exit code 1 only when the input file
- * cannot be read or is not JSON (or the command line is wrong).
+ * "unreviewed", one file per entry. Prints what was taken and what was
+ * skipped (out of scope), with why. All or nothing: every entry is built and
+ * checked first; a malformed input or review (an error naming file, entry and
+ * field) writes nothing, and a failed write removes what this run wrote.
+ * Never overwrites a file. Exit code 1 on an error (or a wrong command line).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { DatasetFile } from '../lib/claims/schema';
-import { formatEntryJson, formatSummary, importClaimReviews, type ImportOptions } from '../lib/claims/import/index';
+import { formatEntryJson, formatError, formatSummary, importClaimReviews, type ImportOptions } from '../lib/claims/import/index';
 
 const USAGE = 'usage: npm run claims:import -- <file> [--out lib/claims/data] [--dry-run]';
 
@@ -37,6 +39,40 @@ function readExisting(dir: string, warn: (line: string) => void): DatasetFile[] 
         return { file: name, json: null };
       }
     });
+}
+
+/**
+ * Writes every file or none. A file never replaces another ("wx"); if one
+ * write fails, the files this run wrote, and the folders it made, are removed.
+ * Returns what failed, or undefined.
+ */
+function writeAll(dir: string, files: Array<{ name: string; text: string }>): string | undefined {
+  const made = mkdirSync(dir, { recursive: true });
+  const written: string[] = [];
+  for (const { name, text } of files) {
+    const path = join(dir, name);
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'wx');
+      written.push(path);
+      writeSync(fd, text);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      for (const p of written) rmSync(p, { force: true });
+      // the folders this run made, innermost first, only if nothing else is in them
+      for (let d = dir; made && d.length >= made.length; d = dirname(d)) {
+        try {
+          rmdirSync(d);
+        } catch {
+          break;
+        }
+      }
+      return err.code === 'EEXIST' ? `${name} appeared in the output directory meanwhile (a file is never overwritten)` : `${name}: ${err.message}`;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+  return undefined;
 }
 
 export function main(argv: string[], io: CliIo = {}): number {
@@ -90,25 +126,18 @@ export function main(argv: string[], io: CliIo = {}): number {
   const shownOut = relative(root, outDir) || '.';
   const existing = readExisting(outDir, error);
   const result = importClaimReviews(json, { ...io.options, existing });
-
+  if (result.errors.length) {
+    for (const e of result.errors) error(`claims:import: ${formatError(input, e)}`);
+    error(`claims:import: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'} in ${input}: nothing written`);
+    return 1;
+  }
   if (!dryRun && result.taken.length) {
-    mkdirSync(outDir, { recursive: true });
-    for (let i = 0; i < result.taken.length; i++) {
-      const t = result.taken[i];
-      try {
-        // "wx": fail rather than overwrite, even if a file appeared meanwhile.
-        writeFileSync(join(outDir, t.file), formatEntryJson(t.entry), { flag: 'wx' });
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        result.skipped.push({
-          seq: Number.MAX_SAFE_INTEGER,
-          where: t.where,
-          claim: t.entry.title,
-          reason: err.code === 'EEXIST' ? 'exists' : 'write-failed',
-          detail: err.code === 'EEXIST' ? `${t.file} is already in the output directory (never overwritten)` : `${t.file}: ${err.message}`,
-        });
-        result.taken.splice(i--, 1);
-      }
+    // every file's text is made before the first is written
+    const files = result.taken.map((t) => ({ name: t.file, text: formatEntryJson(t.entry) }));
+    const failed = writeAll(outDir, files);
+    if (failed) {
+      error(`claims:import: ${failed}: nothing written`);
+      return 1;
     }
   }
   log(formatSummary(result, { input, out: shownOut, dryRun }));

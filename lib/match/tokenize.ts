@@ -99,16 +99,14 @@ function readNumber(text: string, i: number, raw: Token[]): number {
     if (mult === undefined) {
       // digits glued to other letters ("2nd", "10km", "3d") stay one word
       while (k < len && isWordChar(text, k)) k++;
-      raw.push({ text: text.slice(s, k), value: undefined, start: s, end: k });
-      return k;
+      return gluedWord(text, s, k, sep, raw);
     }
     value *= mult;
     i = k;
   } else if (isWordChar(text, i)) {
     // digits glued to a non-ASCII letter ("10µm")
     while (k < len && isWordChar(text, k)) k++;
-    raw.push({ text: text.slice(s, k), value: undefined, start: s, end: k });
-    return k;
+    return gluedWord(text, s, k, sep, raw);
   }
   // "130,000-plus" and "130,000+" are one quantity: the highlight keeps the qualifier.
   let end = i;
@@ -116,6 +114,22 @@ function readNumber(text: string, i: number, raw: Token[]): number {
   else if (text.startsWith('-plus', end) && !isWordChar(text, end + 5)) end += 5;
   raw.push({ text: canonical(value), value, start: s, end });
   return end;
+}
+
+/**
+ * Digits glued to letters, text[s, k): one word. After space-separated groups
+ * only the last group is glued ("1 000km" is 1 and "000km"): a token never
+ * holds a space.
+ */
+function gluedWord(text: string, s: number, k: number, sep: number, raw: Token[]): number {
+  if (sep === 32) {
+    const cut = text.lastIndexOf(' ', k - 1);
+    const value = Number(text.slice(s, cut).replaceAll(' ', ''));
+    raw.push({ text: canonical(value), value, start: s, end: cut });
+    s = cut + 1;
+  }
+  raw.push({ text: text.slice(s, k), value: undefined, start: s, end: k });
+  return k;
 }
 
 const canonical = (value: number) => String(Math.round(value * 1000) / 1000);

@@ -41,10 +41,18 @@ export async function clearProblems(): Promise<void> {
   await problemsItem.removeValue();
 }
 
+/** Entries of a long array shown: enough to recognise it, without writing out a huge one. */
+const MAX_SHOWN_ITEMS = 10;
+
+/** The value as JSON, shortened. */
 export function describeFound(value: unknown): string {
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    // the length first, so shortening keeps it
+    text =
+      Array.isArray(value) && value.length > MAX_SHOWN_ITEMS
+        ? `(${value.length} items) ${JSON.stringify(value.slice(0, MAX_SHOWN_ITEMS))}`
+        : (JSON.stringify(value) ?? String(value));
   } catch {
     text = String(value);
   }
@@ -54,15 +62,14 @@ export function describeFound(value: unknown): string {
 let queue: Promise<void> = Promise.resolve();
 
 /**
- * Notes unreadable settings, each once (the same value found again is not
- * noted twice). Calls in one context are queued, so none overwrites another.
+ * Notes unreadable settings (`found`: from describeFound), each once (the
+ * same value found again is not noted twice). Calls in one context are queued, so none overwrites another.
  */
-export function reportProblems(found: { setting: SettingName; value: unknown }[]): Promise<void> {
+export function reportProblems(found: { setting: SettingName; found: string }[]): Promise<void> {
   const run = async () => {
     const problems = await getProblems();
     let changed = false;
-    for (const { setting, value } of found) {
-      const text = describeFound(value);
+    for (const { setting, found: text } of found) {
       console.warn(`Context Lens: the stored setting "${setting}" was unreadable (${text}); it was reset to its default.`);
       if (problems.some((p) => p.setting === setting && p.found === text)) continue;
       problems.push({ setting, found: text, at: new Date().toISOString() });

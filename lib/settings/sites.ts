@@ -35,6 +35,11 @@ export function defineDisabledSitesItem() {
 
 export const disabledSitesItem = defineDisabledSitesItem();
 
+/** Longest stored list read: far beyond any real use, so a larger one is damage (and would slow every page). */
+export const MAX_LIST_ENTRIES = 10_000;
+/** Longest list entry read: a host name has at most 253 characters, a claim id about 60. */
+export const MAX_ENTRY_LENGTH = 300;
+
 /** Sorted and deduplicated: how every stored list (site keys, dismissed claim ids) is kept. */
 export function uniqueSorted(list: Iterable<string>): string[] {
   return [...new Set(list)].sort();

@@ -7,7 +7,7 @@ import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { parseSite } from './host';
 import { getSettings, type Settings } from './index';
-import { SITES_VERSION, uniqueSorted } from './sites';
+import { MAX_ENTRY_LENGTH, MAX_LIST_ENTRIES, SITES_VERSION, uniqueSorted } from './sites';
 
 export const FILE_FORMAT = 'context-lens-settings';
 /** Version of the file layout (not of the extension). */
@@ -27,11 +27,14 @@ export interface SettingsFile {
 
 const Header = z.object({ format: z.literal(FILE_FORMAT), version: z.number().check(z.int(), z.minimum(1)) });
 
+// The same limits as the reader of stored lists: a file is refused rather than cut.
+const List = (entry: z.ZodMiniString) => z.array(entry.check(z.maxLength(MAX_ENTRY_LENGTH))).check(z.maxLength(MAX_LIST_ENTRIES));
+
 const Body = z.object({
   exportedAt: z.optional(z.string()),
-  disabledSites: z.array(z.string()),
+  disabledSites: List(z.string()),
   paused: z.boolean(),
-  dismissedClaims: z.array(z.string().check(z.trim(), z.minLength(1))),
+  dismissedClaims: List(z.string().check(z.trim(), z.minLength(1))),
 });
 
 export type ImportError =

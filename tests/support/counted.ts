@@ -1,4 +1,6 @@
-import type { Token } from '../../lib/match/tokenize';
+import type { MatchIndex } from '../../lib/match/compile';
+import { matchTokens, type Match } from '../../lib/match/matcher';
+import { tokenize, type Token } from '../../lib/match/tokenize';
 
 /** Counts reads of token positions: the matcher's work on a block, independent of the machine's speed. */
 export function counted(tokens: Token[]): { tokens: Token[]; reads: () => number } {
@@ -13,4 +15,26 @@ export function counted(tokens: Token[]): { tokens: Token[]; reads: () => number
     },
   });
   return { tokens: proxy, reads: () => reads };
+}
+
+/**
+ * Tokenizes and matches `text`, counting the work: characters read through
+ * charCodeAt (normaliser and tokenizer) plus token positions read by the matcher.
+ */
+export function countedWork(index: MatchIndex, text: string): { ops: number; matches: Match[] } {
+  let chars = 0;
+  const charCodeAt = String.prototype.charCodeAt;
+  let tokens: Token[];
+  String.prototype.charCodeAt = function (this: string, i: number) {
+    chars++;
+    return charCodeAt.call(this, i);
+  };
+  try {
+    tokens = tokenize(text);
+  } finally {
+    String.prototype.charCodeAt = charCodeAt;
+  }
+  const c = counted(tokens);
+  const matches = matchTokens(index, c.tokens);
+  return { ops: chars + c.reads(), matches };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import {
   FACT_CHECKERS,
   findPublisher,
   formatEntryJson,
+  formatError,
   formatSummary,
   importClaimReviews,
   pickTerms,
@@ -115,11 +116,11 @@ describe('input shapes', () => {
     expect(en.match.rules[0].lang).toBe('en');
   });
 
-  it('anything else is skipped, not thrown', () => {
-    expect(importClaimReviews(null).skipped.map((s) => s.reason)).toEqual(['unrecognised-input']);
-    expect(importClaimReviews('text').skipped.map((s) => s.reason)).toEqual(['unrecognised-input']);
-    expect(importClaimReviews({ hello: 1 }).skipped.map((s) => s.reason)).toEqual(['not-claim-review']);
-    expect(importClaimReviews([]).taken).toEqual([]);
+  it('anything else is an error, not thrown; an empty array is an empty import', () => {
+    expect(importClaimReviews(null).errors.map((e) => [e.where, e.field])).toEqual([['$', '(input)']]);
+    expect(importClaimReviews('text').errors.map((e) => [e.where, e.field])).toEqual([['$', '(input)']]);
+    expect(importClaimReviews({ hello: 1 }).errors.map((e) => [e.where, e.field])).toEqual([['$', '@type']]);
+    expect(importClaimReviews([])).toEqual({ taken: [], skipped: [], errors: [] });
   });
 });
 
@@ -136,7 +137,7 @@ describe('pitfalls of real feeds', () => {
     const [world] = readReviews(fixture('google-example.jsonld')).records;
     expect([world.claimDate, world.claimant]).toEqual(['2016-06-20', 'Square World Society']);
     const [moon, glow] = readReviews(fixture('array.json')).records;
-    expect([glow.claimDate, glow.claimant]).toEqual(['2021-01-30', 'A. Poster']);
+    expect([glow.claimDate, glow.claimant]).toEqual(['2021-01-30T08:00:00Z', 'A. Poster']); // as written; checked when the entry is built
     expect([moon.claimDate, moon.claimant]).toEqual([undefined, undefined]);
   });
 
@@ -176,7 +177,6 @@ describe('pitfalls of real feeds', () => {
     const schools = takenBy(run('claims-search.json'), 'Exampleton schools will close every Friday from next year');
     expect(schools?.verdict?.label).toBe('There is no such plan: the council has only discussed shorter days in summer.');
     expect(takenBy(run('google-example.jsonld'), 'The world is flat')?.verdict?.label).toBe('False'); // ratingValue 1 of 5
-    expect(skipOf(run('pitfalls.json'), 'Exampleton has more bridges than Venice')?.reason).toBe('no-rating');
   });
 
   it('reviews by publishers that are not on the fact-checker allow-list are skipped', () => {
@@ -197,16 +197,6 @@ describe('pitfalls of real feeds', () => {
     expect(findPublisher('notfullfact.org')).toBeUndefined();
     expect(findPublisher('fullfact.org.example.net')).toBeUndefined();
     expect(FACT_CHECKERS.length).toBeLessThan(30);
-  });
-
-  it('non-https or malformed review URLs are skipped', () => {
-    const r = run('pitfalls.json');
-    expect(skipOf(r, "Exampleton's river flows uphill on Sundays")?.reason).toBe('not-https');
-    expect(skipOf(r, "Exampleton's clock tower is made of chocolate")?.reason).toBe('bad-url');
-  });
-
-  it('a review without claimReviewed is skipped', () => {
-    expect(run('pitfalls.json').skipped.find((s) => s.where === '$[3]')?.reason).toBe('no-claim');
   });
 
   it('claims in languages other than en and es are skipped (no stopword lists)', () => {
@@ -232,7 +222,64 @@ describe('pitfalls of real feeds', () => {
 
   it('skips are listed in input order, with their reasons', () => {
     const where = run('pitfalls.json').skipped.map((s) => s.where);
-    expect(where).toEqual(['$[0]', '$[1]', '$[2]', '$[3]', '$[4]', '$[5]', '$[7]', '$[8]', '$[11]', '$[14]']);
+    expect(where).toEqual(['$[0]', '$[1]', '$[3]', '$[4]', '$[7]', '$[10]']);
+  });
+});
+
+const BAD = join(import.meta.dirname, '../fixtures/claimreview-bad');
+
+/** Each file of tests/fixtures/claimreview-bad is malformed: the entry (JSON path, review URL) and field of each error, and a word of its message. */
+const MALFORMED: Array<[string, Array<[where: string, url: string | undefined, field: string, says: RegExp]>]> = [
+  ['not-an-object.json', [['$', undefined, '(input)', /a string, not a JSON object or array/]]],
+  ['unknown-shape.json', [['$', undefined, '@type', /not ClaimReview data/]]],
+  ['item-not-an-object.json', [['$[1]', undefined, '(item)', /a number, not an object/]]],
+  ['missing-claim.json', [['$[1]', 'https://checks.example.org/2024/no-claim', 'claimReviewed', /missing/]]],
+  ['missing-url.json', [['$[0]', undefined, 'url', /missing/]]],
+  ['missing-rating.json', [['$[0]', 'https://checks.example.org/2024/numeric-only', 'reviewRating.alternateName', /textual rating/]]],
+  ['http-url.json', [['$[0]', 'http://checks.example.org/2024/plain-http', 'url', /not an https URL/]]],
+  ['malformed-url.json', [['$[0]', 'https://exa mple.org/not a url', 'url', /malformed URL/]]],
+  ['javascript-url.json', [['$[0]', 'javascript:alert(1)', 'url', /not an https URL/]]],
+  ['bad-date.json', [['$[0]', 'https://checks.example.org/2024/dragons', 'datePublished', /not a date: "22 February 2024"/]]],
+  ['bad-claim-date.json', [['$[0]', 'https://checks.example.org/2024/lighthouse', 'itemReviewed.datePublished', /not a date: "2021-02-30"/]]],
+  ['api-missing-rating.json', [['$.claims[1].claimReview[0]', 'https://checks.example.org/2024/schools-friday', 'textualRating', /textual rating/]]],
+  ['api-missing-text.json', [
+    ['$.claims[0].claimReview[0]', 'https://verifica.example.org/2020/09/lago-ejemplo', '$.claims[0].text', /missing/],
+    ['$.claims[0].claimReview[1]', 'https://checks.example.org/2020/lake-ejemplo', '$.claims[0].text', /missing/],
+  ]],
+  ['api-no-reviews.json', [['$.claims[1]', undefined, 'claimReview', /without reviews/]]],
+  ['several.json', [
+    ['$[0]', 'http://checks.example.org/2024/both', 'claimReviewed', /missing/],
+    ['$[0]', 'http://checks.example.org/2024/both', 'url', /not an https URL/],
+  ]],
+];
+
+describe('malformed input', () => {
+  const read = (name: string) => JSON.parse(readFileSync(join(BAD, name), 'utf8')) as unknown;
+
+  it('every fixture file is in the table', () => {
+    expect(readdirSync(BAD).sort()).toEqual(MALFORMED.map(([name]) => name).sort());
+  });
+
+  it.each(MALFORMED)('%s: errors name the entry and the field', (name, expected) => {
+    const { errors } = importClaimReviews(read(name), { allow: ALLOW, today: TODAY });
+    expect(errors.map((e) => [e.where, e.url, e.field])).toEqual(expected.map(([where, url, field]) => [where, url, field]));
+    errors.forEach((e, i) => expect(e.message).toMatch(expected[i][3]));
+  });
+
+  it('reviews out of scope stay skips with a reason, even when they are broken too', () => {
+    const r = importClaimReviews(read('several.json'), { allow: ALLOW, today: TODAY });
+    expect(r.skipped.map((s) => [s.where, s.reason])).toEqual([
+      ['$[2]', 'not-fact-checker'],
+      ['$[3]', 'language'],
+    ]);
+    expect(r.taken.map((t) => t.where)).toEqual(['$[1]']);
+  });
+
+  it('an error line names the file, the entry (path and URL) and the field', () => {
+    const [e] = importClaimReviews(read('http-url.json'), { allow: ALLOW, today: TODAY }).errors;
+    expect(formatError('reviews.json', e)).toBe(
+      'reviews.json: entry $[0] (http://checks.example.org/2024/plain-http): field "url": not an https URL: "http://checks.example.org/2024/plain-http"',
+    );
   });
 });
 
@@ -316,8 +363,9 @@ describe('generated entries', () => {
       label: 'False',
       publisher: 'Example Checks',
       appearances: [],
+      fields: { claim: 'claimReviewed', url: 'url', label: 'reviewRating.alternateName', reviewDate: 'datePublished', claimDate: 'itemReviewed.datePublished' },
     };
-    expect(() => buildEntry(record, 'x', { today: TODAY, allow: ALLOW })).toThrow(/rule does not match its example/);
+    expect(() => buildEntry(record, 'x', { today: TODAY, allow: ALLOW })).toThrow(/field "examples.match.0": no rule matches this example/);
     expect(importClaimReviews({ '@type': 'ClaimReview', claimReviewed: claim, url: record.url, reviewRating: { alternateName: 'False' } }, { allow: ALLOW, today: TODAY }).skipped[0].reason).toBe('self-check');
   });
 });
@@ -440,6 +488,31 @@ describe('CLI', () => {
     expect(errors[0]).toMatch(/^claims:import: not-json\.json is not JSON/);
     expect(errors[1]).toMatch(/^claims:import: missing\.json cannot be read/);
     expect(errors.every((e) => !e.includes('\n'))).toBe(true);
+  });
+
+  /** Every file in a folder with its content, to compare before and after. */
+  const contents = (folder: string) => Object.fromEntries(readdirSync(folder).map((n) => [n, readFileSync(join(folder, n), 'utf8')]));
+
+  it('a malformed review: exit 1, one line per error naming file, entry and field, and the output folder is unchanged', () => {
+    const out = join(dir, 'data');
+    mkdirSync(out);
+    writeFileSync(join(out, 'curated.json'), '{"id":"curated"}\n');
+    const before = contents(out);
+    expect(cli('../claimreview-bad/several.json', '--out', out)).toBe(1);
+    expect(contents(out)).toEqual(before);
+    expect(errors).toEqual([
+      'claims:import: ../claimreview-bad/several.json: entry $[0] (http://checks.example.org/2024/both): field "claimReviewed": missing: the claim reviewed',
+      'claims:import: ../claimreview-bad/several.json: entry $[0] (http://checks.example.org/2024/both): field "url": not an https URL: "http://checks.example.org/2024/both"',
+      'claims:import: 2 errors in ../claimreview-bad/several.json: nothing written',
+    ]);
+    expect(lines).toEqual([]);
+  });
+
+  it('input that is not ClaimReview data: exit 1, and no output folder is made', () => {
+    const out = join(dir, 'new-folder');
+    expect(cli('../claimreview-bad/unknown-shape.json', '--out', out)).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect(errors[0]).toMatch(/^claims:import: \.\.\/claimreview-bad\/unknown-shape\.json: entry \$: field "@type": not ClaimReview data/);
   });
 
   it('exits 1 on a bad command line', () => {

@@ -1,28 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../lib/match/normalize';
-import { prng } from '../support/prng';
-
-
-const PIECES = [
-  'a', 'B', 'z', ' ', 'Austerity', 'kill', '130', ',', '.', '-', "'", '"', '%', '\n', '\t',
-  'é', 'É', 'ñ', 'Ç', 'ü', 'e\u0301', 'n\u0303', // precomposed and decomposed accents
-  '\u2018', '\u2019', '\u201C', '\u201D', '\u00AB', '\u00BB', '`', // curly and other quotes
-  '\u2010', '\u2013', '\u2014', '\u2212', '\uFE58', // dashes
-  '\u00AD', '\u200B', '\u200D', '\u2060', '\uFEFF', // soft hyphen, zero-width characters
-  '\u00A0', '\u2009', '\u202F', '\u3000', '\u2003', // nbsp, thin, narrow nbsp, ideographic, em space
-  '\uFB01', '\uFB03', '\u0132', // ligatures ﬁ ﬃ Ĳ
-  '\uFF21', '\uFF42', '\uFF11', // full-width A b 1
-  '\u2474', '\u00BD', '\u2126', '\u212A', '\u0130', // ⑴ ½ Ω K İ
-  '\u{1F600}', '\u{1F1EA}\u{1F1F8}', '\u{1D400}', '👍🏽', // emoji, flag, math bold A, skin tone
-  '\uD800', '\uDC00', // lone surrogates
-  '\u0041\u030A', 'Ω', 'Σ', 'ς', 'ß', 'ẞ', 'Я', '中', '\u0645', // other scripts
-];
-
-function randomString(rand: () => number, pieces: number): string {
-  let s = '';
-  for (let i = 0; i < pieces; i++) s += PIECES[Math.floor(rand() * PIECES.length)];
-  return s;
-}
+import { textish } from '../support/arbitraries';
 
 /** The original unit (one char, or a surrogate pair) starting at i. */
 function unitAt(s: string, i: number): string {
@@ -58,12 +37,8 @@ function mapProblems(input: string): string[] {
   return problems;
 }
 
-function checkMap(input: string) {
-  const problems = mapProblems(input);
-  if (problems.length) expect({ input, problems }).toEqual({ input, problems: [] });
-}
-
-describe('normalize', () => {
+// property tests run hundreds of cases: room for a loaded machine
+describe('normalize', { timeout: 60_000 }, () => {
   it('folds case, accents, quotes, dashes and spaces', () => {
     expect(normalize('Austerity KILLED').text).toBe('austerity killed');
     expect(normalize('Ésta está señalada, Ça').text).toBe('esta esta senalada, ca');
@@ -106,26 +81,68 @@ describe('normalize', () => {
     expect([...n.map]).toEqual([0]);
   });
 
-  it('offset map round-trips on random mixed text', () => {
-    const rand = prng(20261127);
-    for (let round = 0; round < 300; round++) checkMap(randomString(rand, 1 + Math.floor(rand() * 40)));
+  it('offset map round-trips on random text (quotes, dashes, soft hyphens, nbsp, marks, astral, numbers)', () => {
+    fc.assert(
+      fc.property(textish, (s) => {
+        expect(mapProblems(s)).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
   });
 
-  it('offset map round-trips on long ASCII runs broken by other characters', () => {
-    const rand = prng(7);
-    for (let round = 0; round < 20; round++) {
-      let s = '';
-      for (let i = 0; i < 30; i++) s += rand() < 0.7 ? 'Plain Words, 130,000 ' : PIECES[Math.floor(rand() * PIECES.length)];
-      checkMap(s);
-    }
+  it('offset map round-trips on arbitrary UTF-16 (lone surrogates included)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => {
+        expect(mapProblems(s)).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
   });
 
-  it('is idempotent on random mixed text', () => {
-    const rand = prng(99);
-    for (let round = 0; round < 300; round++) {
-      const once = normalize(randomString(rand, 1 + Math.floor(rand() * 40))).text;
-      expect(normalize(once).text).toBe(once);
-    }
+  it('every offset points inside the original and the map never decreases', () => {
+    fc.assert(
+      fc.property(textish, (s) => {
+        const { text, map } = normalize(s);
+        const outside = [...map.subarray(0, text.length)].filter((m) => m >= s.length);
+        const decreasing = [...map].filter((m, i) => i > 0 && m < map[i - 1]);
+        expect({ outside, decreasing, end: map[text.length] }).toEqual({ outside: [], decreasing: [], end: s.length });
+      }),
+    );
+  });
+
+  it('normalises piece by piece: the text and map of a + b are those of a, then of b shifted', () => {
+    // a lone high surrogate at the end of a would pair with a low one at the start of b
+    const cut = (a: string, b: string) => /[\uD800-\uDBFF]$/.test(a) && /^[\uDC00-\uDFFF]/.test(b);
+    fc.assert(
+      fc.property(textish, textish, (a, b) => {
+        fc.pre(!cut(a, b));
+        const na = normalize(a);
+        const nb = normalize(b);
+        const nab = normalize(a + b);
+        expect(nab.text).toBe(na.text + nb.text);
+        expect([...nab.map]).toEqual([...na.map.subarray(0, na.text.length), ...[...nb.map].map((m) => m + a.length)]);
+      }),
+    );
+  });
+
+  it('long ASCII runs broken by other characters map one to one', () => {
+    const run = fc.constantFrom('Plain Words, 130,000 ', 'The budget of 2024 ', 'x');
+    const mixed = fc.array(fc.oneof({ weight: 3, arbitrary: run }, { weight: 1, arbitrary: textish }), { maxLength: 30 });
+    fc.assert(
+      fc.property(mixed, (parts) => {
+        expect(mapProblems(parts.join(''))).toEqual([]);
+      }),
+    );
+  });
+
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(fc.oneof(textish, fc.string({ unit: 'binary', maxLength: 60 })), (s) => {
+        const once = normalize(s).text;
+        expect(normalize(once).text).toBe(once);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('is idempotent for every BMP character, and maps each to itself', () => {

@@ -82,6 +82,8 @@ describe('import', () => {
     ['a non-string entry', file({ dismissedClaims: ['a', 3] }), { code: 'bad-field', field: 'dismissedClaims.1' }],
     ['an empty claim id', file({ dismissedClaims: ['  '] }), { code: 'bad-field', field: 'dismissedClaims.0' }],
     ['a site that is not a host', file({ disabledSites: ['example.com', 'not a host'] }), { code: 'bad-site', site: 'not a host' }],
+    ['more entries than the settings keep', file({ dismissedClaims: Array.from({ length: 10_001 }, (_, i) => `c${i}`) }), { code: 'bad-field', field: 'dismissedClaims' }],
+    ['an entry longer than any site or claim id', file({ disabledSites: [`${'a'.repeat(300)}.example`] }), { code: 'bad-field', field: 'disabledSites.0' }],
   ];
   for (const [what, text, error] of bad) {
     it(`refuses ${what} and changes nothing`, async () => {

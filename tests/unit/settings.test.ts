@@ -185,33 +185,94 @@ describe('corrupted values', () => {
     expect(await getProblems()).toEqual([]);
   });
 
-  it('keep the good entries of a damaged list', async () => {
-    await local().set({ dismissedClaims: ['bbc-purge', 42, null, '', 'venezuela-norway'], dismissedClaims$: { v: 1 } });
-    expect((await getSettings()).dismissed).toEqual(['bbc-purge', 'venezuela-norway']);
-    expect(await local().get('dismissedClaims')).toEqual({ dismissedClaims: ['bbc-purge', 'venezuela-norway'] });
-    const [problem] = await getProblems();
-    expect(problem.setting).toBe('dismissedClaims');
-    expect(problem.found).toBe('["bbc-purge",42,null,"","venezuela-norway"]');
-  });
-
   it('survive a corrupted v1 site list through the migration', async () => {
     await local().set({ disabledSites: ['WWW.A.example', 7], disabledSites$: { v: 1 } });
     const items = defineSettingsItems();
     expect((await readSettings(items)).disabledSites).toEqual(['a.example']);
     expect((await getProblems())[0].setting).toBe('disabledSites');
   });
+});
 
-  it('survive a version note from a newer version', async () => {
-    await local().set({ disabledSites: { future: true }, disabledSites$: { v: 99 } });
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const items = defineSettingsItems();
-    await expect(readSettings(items)).resolves.toEqual({ disabledSites: [], paused: false, dismissed: [] });
-    expect((await getProblems())[0].found).toBe('{"future":true}');
+/**
+ * Each stored setting corrupted in turn, the others good: the corrupted one
+ * falls back (the good entries of a damaged list are kept), the others keep
+ * their values, the problem is noted once and the stored value repaired.
+ */
+describe('each stored setting corrupted in turn', { timeout: 60_000 }, () => {
+  const GOOD = { disabledSites: ['a.example', 'b.example'], paused: true, dismissedClaims: ['bbc-purge'] };
+  const VERSION = { disabledSites: SITES_VERSION, paused: 1, dismissedClaims: 1 };
+  type Stored = keyof typeof GOOD;
+  const SETTING: Record<Stored, keyof Settings> = { disabledSites: 'disabledSites', paused: 'paused', dismissedClaims: 'dismissed' };
+  const DEFAULT: Settings = { disabledSites: [], paused: false, dismissed: [] };
+  const goodSettings: Settings = { disabledSites: GOOD.disabledSites, paused: GOOD.paused, dismissed: GOOD.dismissedClaims };
+
+  const huge = Array.from({ length: 200_000 }, (_, i) => `x${String(i).padStart(6, '0')}.example`);
+  const garbage = `\u0000{{not json]]${'x'.repeat(5000)}`;
+  const badItems = ['b.example', 42, null, '', '   ', {}, ['a.example'], 'y'.repeat(5000), 'a.example'];
+
+  /** [what, stored key, value, version note (undefined: the current one), what is read, noted?] */
+  type Case = [string, Stored, unknown, unknown, unknown, boolean];
+  const listCases = (key: 'disabledSites' | 'dismissedClaims'): Case[] => [
+    ['a number', key, 42, undefined, [], true],
+    ['an object', key, { 0: 'bbc-purge' }, undefined, [], true],
+    ['a boolean', key, true, undefined, [], true],
+    ['a garbage string', key, garbage, undefined, [], true],
+    ['a huge array (its first 10,000 entries are kept)', key, huge, undefined, huge.slice(0, 10_000), true],
+    ['an array with bad items (the good ones are kept)', key, badItems, undefined, ['a.example', 'b.example'], true],
+    ['a version note from a newer version', key, GOOD[key], { v: 99 }, [], true],
+    ['a version note of version 0', key, GOOD[key], { v: 0 }, key === 'disabledSites' ? GOOD[key] : [], key !== 'disabledSites'],
+    // WXT reads a null value as no value (its own setValue(null) stores null): the default, nothing to note
+    ['null', key, null, undefined, [], false],
+  ];
+  const CASES: Case[] = [
+    ...listCases('disabledSites'),
+    // WXT replaces a note it cannot count from with the current version before anything else reads it
+    ['a damaged version note (WXT resets it; the good value stays)', 'disabledSites', GOOD.disabledSites, { v: 'two' }, GOOD.disabledSites, false],
+    ...listCases('dismissedClaims'),
+    ['a damaged version note', 'dismissedClaims', GOOD.dismissedClaims, { v: 'two' }, [], true],
+    ['a number', 'paused', 1, undefined, false, true],
+    ['a string', 'paused', 'true', undefined, false, true],
+    ['a garbage string', 'paused', garbage, undefined, false, true],
+    ['a huge array', 'paused', huge, undefined, false, true],
+    ['an array', 'paused', [true], undefined, false, true],
+    ['an object', 'paused', { value: true }, undefined, false, true],
+    ['a version note from a newer version', 'paused', true, { v: 2 }, false, true],
+    ['a damaged version note', 'paused', true, { v: 1.5 }, false, true],
+    ['null', 'paused', null, undefined, false, false],
+  ];
+
+  beforeEach(() => vi.spyOn(console, 'error').mockImplementation(() => undefined));
+
+  it.each(CASES)('%s in %s', async (_, key, value, note, expected, noted) => {
+    const notes = Object.fromEntries(Object.entries(VERSION).map(([k, v]) => [`${k}$`, { v }]));
+    await local().set({ ...GOOD, ...notes, [key]: value, ...(note === undefined ? {} : { [`${key}$`]: note }) });
+    const settings = await readSettings(defineSettingsItems());
+    expect(settings).toEqual({ ...goodSettings, [SETTING[key]]: expected });
+
+    const problems = await getProblems();
+    expect(problems.map((p) => p.setting)).toEqual(noted ? [key] : []);
+    if (noted) {
+      expect(problems[0].found.length).toBeLessThan(400);
+      // repaired: what was kept is stored (a default is removed), under a version note this code knows
+      const stored = await local().get([key, `${key}$`]);
+      expect(stored[key]).toEqual(expected === DEFAULT[SETTING[key]] || (Array.isArray(expected) && expected.length === 0) ? undefined : expected);
+      expect(knownNote(stored[`${key}$`], VERSION[key])).toBe(true);
+    }
+    // read again: the same settings, nothing new to note
+    expect(await readSettings(defineSettingsItems())).toEqual(settings);
+    expect(await getProblems()).toHaveLength(noted ? 1 : 0);
   });
 
-  it('cap the length of what is noted', async () => {
-    await local().set({ paused: 'x'.repeat(5000) });
+  /** No note, or a whole version from 1 to the current one. */
+  const knownNote = (note: unknown, current: number) => {
+    const v = (note as { v?: unknown } | undefined)?.v;
+    return v === undefined || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= current);
+  };
+
+  it('a huge list is noted in short: its first entries and its length', async () => {
+    await local().set({ dismissedClaims: huge, dismissedClaims$: { v: 1 } });
     await getSettings();
-    expect((await getProblems())[0].found.length).toBeLessThan(400);
+    const [problem] = await getProblems();
+    expect(problem.found).toMatch(/^\(200000 items\) \["x000000\.example",/);
   });
 });

@@ -1,28 +1,19 @@
 /**
  * Turns one review record into a dataset entry for a person to review, or
- * says why not. Every entry is checked against the Claim schema and against
- * its own examples with the real matcher before it is taken.
+ * says why not: a review out of scope (not by an allowed fact-checker, not in
+ * English or Spanish, nothing to match on) is skipped; an in-scope review
+ * that is malformed (no claim, URL or textual rating, a bad URL or date) is
+ * an error. Every entry is checked against the Claim schema and against its
+ * own examples with the real matcher before it is taken.
  */
 import * as z from 'zod/mini';
 import { Claim } from '../schema';
-import { compileIndex, type MatchIndex } from '../../match/compile';
-import { matchText } from '../../match/matcher';
+import { exampleProblems } from '../examples';
 import { findPublisher, type Publisher } from './publishers';
-import type { ReviewRecord } from './read';
+import { isoDay, type ReviewRecord } from './read';
 import { buildRule, nearMiss, pickTerms } from './rules';
 
-export type RecordSkipReason =
-  | 'no-claim'
-  | 'no-url'
-  | 'bad-url'
-  | 'not-https'
-  | 'no-rating'
-  | 'not-fact-checker'
-  | 'no-publisher'
-  | 'language'
-  | 'no-terms'
-  | 'self-check'
-  | 'invalid';
+export type RecordSkipReason = 'not-fact-checker' | 'language' | 'no-terms' | 'self-check' | 'invalid';
 
 export class RecordSkip extends Error {
   constructor(
@@ -31,6 +22,14 @@ export class RecordSkip extends Error {
   ) {
     super(`${reason}: ${detail}`);
     this.name = 'RecordSkip';
+  }
+}
+
+/** A malformed review: each field at fault (a path as in ReviewRecord.fields) and what is wrong with it. */
+export class RecordError extends Error {
+  constructor(readonly problems: Array<{ field: string; message: string }>) {
+    super(problems.map((p) => `${p.field}: ${p.message}`).join('; '));
+    this.name = 'RecordError';
   }
 }
 
@@ -64,20 +63,22 @@ export function titleOf(claim: string): string {
   return `${(space > MAX_TITLE / 2 ? cut.slice(0, space) : cut.slice(0, MAX_TITLE - 1)).replace(/[\s,;:.-]+$/, '')}…`;
 }
 
-/** The URL if it is a well-formed https URL with a domain name; throws RecordSkip otherwise. */
-export function checkReviewUrl(raw: string | undefined): URL {
-  if (!raw) throw new RecordSkip('no-url', 'review has no url');
-  let url: URL;
+const parseUrl = (raw: string | undefined) => {
   try {
-    url = new URL(raw.trim());
+    return raw ? new URL(raw.trim()) : undefined;
   } catch {
-    throw new RecordSkip('bad-url', `malformed review URL "${raw}"`);
+    return undefined;
   }
-  if (url.protocol !== 'https:') throw new RecordSkip('not-https', `review URL is not https: "${raw}"`);
-  if (!z.regexes.domain.test(url.hostname) || url.username || url.password) {
-    throw new RecordSkip('bad-url', `review URL has no proper host name: "${raw}"`);
-  }
-  return url;
+};
+
+/** What is wrong with a review URL, or undefined for a well-formed https URL with a domain name. */
+export function reviewUrlProblem(raw: string | undefined): string | undefined {
+  if (!raw) return 'missing: the review URL';
+  const url = parseUrl(raw);
+  if (!url) return `malformed URL "${raw}"`;
+  if (url.protocol !== 'https:') return `not an https URL: "${raw}"`;
+  if (!z.regexes.domain.test(url.hostname) || url.username || url.password) return `no proper host name: "${raw}"`;
+  return undefined;
 }
 
 /** Host of a site given as a URL or a bare host name ("fullfact.org"). */
@@ -107,37 +108,54 @@ export interface BuildOptions {
   allow: readonly Publisher[];
 }
 
-/** The dataset entry for a review, under the given id. Throws RecordSkip. */
-export function buildEntry(record: ReviewRecord, id: string, { today, allow }: BuildOptions): Claim {
-  const claim = record.claim ? squash(record.claim) : '';
-  if (!claim) throw new RecordSkip('no-claim', 'no claimReviewed text');
-  const url = checkReviewUrl(record.url);
-  const label = record.label?.trim();
-  if (!label) throw new RecordSkip('no-rating', 'no textual rating (reviewRating.alternateName / textualRating); numeric ratings are not used');
-
-  // Only reviews published on a known fact-checker's site, by that fact-checker.
-  const reviewHost = url.hostname.toLowerCase();
-  const known = findPublisher(reviewHost, allow);
-  if (!known) throw new RecordSkip('not-fact-checker', `review host ${reviewHost} is not on the fact-checker allow-list`);
+/** Skips a review by a publisher not on the allow-list or in a language rules cannot be made for, whatever else is wrong with it. */
+function checkScope(record: ReviewRecord, allow: readonly Publisher[]): void {
+  const host = parseUrl(record.url)?.hostname.toLowerCase();
+  if (host && !findPublisher(host, allow)) throw new RecordSkip('not-fact-checker', `review host ${host} is not on the fact-checker allow-list`);
   if (record.publisherSite) {
-    const host = siteHost(record.publisherSite);
-    if (!host || !findPublisher(host, allow)) {
+    const site = siteHost(record.publisherSite);
+    if (!site || !findPublisher(site, allow)) {
       throw new RecordSkip('not-fact-checker', `publisher site "${record.publisherSite}" is not on the fact-checker allow-list`);
     }
   }
-  const by = record.publisher?.trim() || known.name.trim();
-  if (!by) throw new RecordSkip('no-publisher', 'no publisher name');
-
-  const lang = record.language === 'en' || record.language === 'es' ? record.language : undefined;
-  if (record.language && !lang) {
+  if (record.language && record.language !== 'en' && record.language !== 'es') {
     throw new RecordSkip('language', `language "${record.language}": rules can be generated for en and es only`);
   }
+}
+
+/** The fields a review must have, and have well-formed; throws RecordError naming each one that is not. */
+function checkFields(record: ReviewRecord): { claim: string; url: URL; label: string; reviewDate?: string; claimDate?: string } {
+  const { fields } = record;
+  const problems: Array<{ field: string; message: string }> = [];
+  const claim = record.claim ? squash(record.claim) : '';
+  if (!claim) problems.push({ field: fields.claim, message: 'missing: the claim reviewed' });
+  const urlProblem = reviewUrlProblem(record.url);
+  if (urlProblem) problems.push({ field: fields.url, message: urlProblem });
+  const label = record.label?.trim() ?? '';
+  if (!label) problems.push({ field: fields.label, message: 'missing: a textual rating (numeric ratings are not used)' });
+  const day = (raw: string | undefined, field: string) => {
+    const d = raw === undefined ? undefined : isoDay(raw);
+    if (raw !== undefined && !d) problems.push({ field, message: `not a date: "${raw}" (YYYY-MM-DD, with or without a time)` });
+    return d;
+  };
+  const reviewDate = day(record.reviewDate, fields.reviewDate);
+  const claimDate = day(record.claimDate, fields.claimDate);
+  if (problems.length) throw new RecordError(problems);
+  return { claim, url: parseUrl(record.url)!, label, reviewDate, claimDate };
+}
+
+/** The dataset entry for a review, under the given id. Throws RecordSkip (out of scope) or RecordError (malformed). */
+export function buildEntry(record: ReviewRecord, id: string, { today, allow }: BuildOptions): Claim {
+  checkScope(record, allow);
+  const { claim, url, label, reviewDate: rawReviewDate, claimDate } = checkFields(record);
+  const by = record.publisher?.trim() || findPublisher(url.hostname, allow)!.name;
+  const lang = record.language === 'en' || record.language === 'es' ? record.language : undefined;
 
   const terms = pickTerms(claim);
   if (terms.length < 2) throw new RecordSkip('no-terms', 'fewer than two distinctive words to match on');
 
   const notFuture = (d?: string) => (d && d <= today ? d : undefined);
-  const reviewDate = notFuture(record.reviewDate);
+  const reviewDate = notFuture(rawReviewDate);
   const reviewUrl = url.href;
   const entry: Claim = {
     id,
@@ -153,7 +171,7 @@ export function buildEntry(record: ReviewRecord, id: string, { today, allow }: B
       },
     ],
     topics: [],
-    reviewed: reviewDate ?? notFuture(record.claimDate) ?? today,
+    reviewed: reviewDate ?? notFuture(claimDate) ?? today,
     status: 'unreviewed',
     match: { rules: [buildRule(claim, terms, lang)] },
     examples: { match: [claim], nomatch: [nearMiss(terms[0], lang)] },
@@ -170,13 +188,6 @@ export function buildEntry(record: ReviewRecord, id: string, { today, allow }: B
 
 /** The entry must find its match example and pass over its near misses, with the real matcher. */
 export function selfCheck(entry: Claim): void {
-  let index: MatchIndex;
-  try {
-    index = compileIndex([entry]);
-  } catch (e) {
-    throw new RecordSkip('self-check', (e as Error).message);
-  }
-  const hits = (s: string) => matchText(index, s).length > 0;
-  for (const s of entry.examples.match) if (!hits(s)) throw new RecordSkip('self-check', `rule does not match its example "${s}"`);
-  for (const s of entry.examples.nomatch) if (hits(s)) throw new RecordSkip('self-check', `rule matches its near miss "${s}"`);
+  const [problem] = exampleProblems(entry);
+  if (problem) throw new RecordSkip('self-check', `field "${problem.field}": ${problem.message}`);
 }

@@ -1,20 +1,22 @@
 /**
  * ClaimReview importer: fact-checkers' data in, dataset entries with status
- * "unreviewed" out, plus the list of what was skipped and why. Pure: the CLI
- * (scripts/claims-import.ts) does the reading and writing.
+ * "unreviewed" out, plus the list of what was skipped (out of scope) and why,
+ * and the errors (malformed input: file, entry and field). Pure: the CLI
+ * (scripts/claims-import.ts) does the reading and writing, and writes nothing
+ * while there is an error.
  */
 import type { Claim, DatasetFile } from '../schema';
-import { buildEntry, RecordSkip, slugify, squash, urlKey, type RecordSkipReason } from './entry';
+import { buildEntry, RecordError, RecordSkip, slugify, squash, urlKey, type RecordSkipReason } from './entry';
 import { FACT_CHECKERS, type Publisher } from './publishers';
-import { readReviews, type InputSkip } from './read';
+import { readReviews, type ImportError, type InputSkip } from './read';
 
 export { FACT_CHECKERS, findPublisher, type Publisher } from './publishers';
-export { readReviews, type ReviewRecord } from './read';
+export { readReviews, type ImportError, type ReviewRecord } from './read';
 export { buildEntry, slugify } from './entry';
 export { pickTerms } from './rules';
 export { formatEntryJson } from './format';
 
-export type SkipReason = InputSkip['reason'] | RecordSkipReason | 'duplicate-input' | 'duplicate-url' | 'exists' | 'write-failed';
+export type SkipReason = InputSkip['reason'] | RecordSkipReason | 'duplicate-input' | 'duplicate-url' | 'exists';
 
 export interface Skipped {
   /** position in the input (skips are listed in input order) */
@@ -37,6 +39,8 @@ export interface Taken {
 export interface ImportResult {
   taken: Taken[];
   skipped: Skipped[];
+  /** malformed input, in input order: nothing may be written while there is one */
+  errors: ImportError[];
 }
 
 export interface ImportOptions {
@@ -78,8 +82,8 @@ export function importClaimReviews(json: unknown, options: ImportOptions = {}): 
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const allow = options.allow ?? FACT_CHECKERS;
   const { names, urls } = existingIndex(options.existing ?? []);
-  const { records, skipped: inputSkips } = readReviews(json);
-  const result: ImportResult = { taken: [], skipped: [...inputSkips] };
+  const { records, skipped: inputSkips, errors } = readReviews(json);
+  const result: ImportResult = { taken: [], skipped: [...inputSkips], errors: [...errors] };
   const takenUrls = new Map<string, string>();
   const takenIds = new Set<string>();
 
@@ -93,6 +97,10 @@ export function importClaimReviews(json: unknown, options: ImportOptions = {}): 
     } catch (e) {
       if (e instanceof RecordSkip) {
         skip(e.reason, e.detail);
+        continue;
+      }
+      if (e instanceof RecordError) {
+        for (const p of e.problems) result.errors.push({ seq: record.seq, where: record.where, url: record.url, ...p });
         continue;
       }
       throw e;
@@ -120,7 +128,13 @@ export function importClaimReviews(json: unknown, options: ImportOptions = {}): 
     result.taken.push({ where: record.where, file: `${id}.json`, entry });
   }
   result.skipped.sort((a, b) => a.seq - b.seq);
+  result.errors.sort((a, b) => a.seq - b.seq);
   return result;
+}
+
+/** One line for an error: "file: entry $[3] (https://…): field "url": not an https URL". */
+export function formatError(file: string, e: ImportError): string {
+  return `${file}: entry ${e.where}${e.url ? ` (${e.url})` : ''}: field "${e.field}": ${e.message}`;
 }
 
 const quote = (s: string, max = 70) => `"${s.length > max ? `${s.slice(0, max - 1)}…` : s}"`;

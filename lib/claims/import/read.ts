@@ -4,8 +4,8 @@
  * "@graph", a DataFeed whose elements hold items) and the Google Fact Check
  * Tools `claims:search` response. Real feeds are loose: a value may be one
  * object, an array or a bare URL string; "type" may stand for "@type"; dates
- * come with or without a time. Nothing here judges a record: that is done in
- * entry.ts.
+ * come with or without a time. Nothing here judges a record (that is done in
+ * entry.ts); input that is not ClaimReview data at all is an error.
  */
 
 /** One fact-checker's review of one claim, as found in the input. */
@@ -18,6 +18,8 @@ export interface ReviewRecord {
   claim?: string;
   /** review URL, as written (checked later) */
   url?: string;
+  /** where each checked value is in the input, for messages: relative to `where`, or a whole path from "$" */
+  fields: RecordFields;
   /** review page title, when given */
   title?: string;
   /** the fact-checker's own rating label (alternateName / textualRating), trimmed */
@@ -26,9 +28,9 @@ export interface ReviewRecord {
   publisher?: string;
   /** publisher site (author.url / publisher.site), when given */
   publisherSite?: string;
-  /** YYYY-MM-DD */
+  /** date of the review, as written (checked later) */
   reviewDate?: string;
-  /** YYYY-MM-DD */
+  /** date of the claim, as written (checked later) */
   claimDate?: string;
   claimant?: string;
   /** URLs where the claim appeared */
@@ -37,29 +39,54 @@ export interface ReviewRecord {
   language?: string;
 }
 
-/** Something in the input that is not a usable review, with why. */
+export interface RecordFields {
+  claim: string;
+  url: string;
+  label: string;
+  reviewDate: string;
+  claimDate: string;
+}
+
+/** Something in the input that is not a review to import (out of scope), with why. */
 export interface InputSkip {
   seq: number;
   where: string;
-  reason: 'null-item' | 'media-review' | 'not-claim-review' | 'unrecognised-input';
+  reason: 'null-item' | 'media-review' | 'not-claim-review';
   detail: string;
+}
+
+/** Malformed input: the import writes nothing while there is one. */
+export interface ImportError {
+  seq: number;
+  /** JSON path of the entry in the input */
+  where: string;
+  /** the entry's review URL, as written, when it has one */
+  url?: string;
+  /** the field at fault: relative to `where`, or a whole path from "$" */
+  field: string;
+  message: string;
 }
 
 export interface ReadResult {
   records: ReviewRecord[];
   skipped: InputSkip[];
+  errors: ImportError[];
 }
 
-/** Collects records and skips, numbering them in input order. */
+/** Collects records, skips and errors, numbering them in input order. */
 class Collector implements ReadResult {
   records: ReviewRecord[] = [];
   skipped: InputSkip[] = [];
+  errors: ImportError[] = [];
   private seq = 0;
   record(r: Omit<ReviewRecord, 'seq'>): void {
     this.records.push({ seq: this.seq++, ...r });
   }
   skip(where: string, reason: InputSkip['reason'], detail: string): void {
     this.skipped.push({ seq: this.seq++, where, reason, detail });
+  }
+  error(where: string, field: string, message: string): void {
+    this.errors.push({ seq: this.seq++, where, field, message });
   }
 }
 
@@ -172,8 +199,15 @@ function fromClaimReview(review: Obj, where: string, ids: Ids): Omit<ReviewRecor
     label: rating ? text(rating.alternateName) : undefined,
     publisher: name,
     publisherSite: site,
-    reviewDate: isoDay(review.datePublished),
-    claimDate: item ? isoDay(item.datePublished) : undefined,
+    reviewDate: text(review.datePublished),
+    claimDate: item ? text(item.datePublished) : undefined,
+    fields: {
+      claim: 'claimReviewed',
+      url: 'url',
+      label: 'reviewRating.alternateName',
+      reviewDate: 'datePublished',
+      claimDate: 'itemReviewed.datePublished',
+    },
     claimant: item ? nodes(item.author, ids).map((a) => text(a.name)).find(Boolean) : undefined,
     appearances,
     language: language(review.inLanguage),
@@ -184,7 +218,7 @@ function fromClaimReview(review: Obj, where: string, ids: Ids): Omit<ReviewRecor
 function fromApiClaim(claim: Obj, where: string, out: Collector): void {
   const reviews = many(claim.claimReview);
   if (reviews.length === 0) {
-    out.skip(where, 'not-claim-review', 'claim has no claimReview');
+    out.error(where, 'claimReview', 'a claims:search claim without reviews');
     return;
   }
   reviews.forEach((r, i) => {
@@ -202,18 +236,19 @@ function fromApiClaim(claim: Obj, where: string, out: Collector): void {
       label: text(r.textualRating),
       publisher: text(publisher.name),
       publisherSite: text(publisher.site),
-      reviewDate: isoDay(r.reviewDate),
-      claimDate: isoDay(claim.claimDate),
+      reviewDate: text(r.reviewDate),
+      claimDate: text(claim.claimDate),
       claimant: text(claim.claimant),
       appearances: [],
       language: language(r.languageCode),
+      fields: { claim: `${where}.text`, url: 'url', label: 'textualRating', reviewDate: 'reviewDate', claimDate: `${where}.claimDate` },
     });
   });
 }
 
 function walk(v: unknown, where: string, out: Collector, ids: Ids, depth: number): void {
   if (depth > 32) {
-    out.skip(where, 'unrecognised-input', 'nested too deeply');
+    out.error(where, '(item)', 'nested too deeply');
     return;
   }
   if (v === null || v === undefined) {
@@ -225,7 +260,7 @@ function walk(v: unknown, where: string, out: Collector, ids: Ids, depth: number
     return;
   }
   if (!isObj(v)) {
-    out.skip(where, 'unrecognised-input', `a ${typeof v}, not an object`);
+    out.error(where, '(item)', `a ${typeof v}, not an object`);
     return;
   }
   const node = deref(v, ids) as Obj;
@@ -250,7 +285,9 @@ function walk(v: unknown, where: string, out: Collector, ids: Ids, depth: number
     fromApiClaim(node, where, out);
   } else {
     const what = types.length ? `type ${types.join(', ')}` : 'no @type';
-    out.skip(where, 'not-claim-review', `not a ClaimReview (${what})`);
+    // other nodes beside reviews (an Organization in @graph) are normal; as the whole input, it is not ClaimReview data
+    if (depth === 0) out.error(where, '@type', `not ClaimReview data (${what}): expected a ClaimReview, an array, @graph, a DataFeed or a claims:search response`);
+    else out.skip(where, 'not-claim-review', `not a ClaimReview (${what})`);
   }
 }
 
@@ -260,9 +297,9 @@ export function readReviews(json: unknown): ReadResult {
   const ids: Ids = new Map();
   collectIds(json, ids);
   if (!Array.isArray(json) && !isObj(json)) {
-    out.skip('$', 'unrecognised-input', 'expected a JSON object or array');
-    return { records: out.records, skipped: out.skipped };
+    out.error('$', '(input)', `${json === null ? 'null' : `a ${typeof json}`}, not a JSON object or array`);
+  } else {
+    walk(json, '$', out, ids, 0);
   }
-  walk(json, '$', out, ids, 0);
-  return { records: out.records, skipped: out.skipped };
+  return { records: out.records, skipped: out.skipped, errors: out.errors };
 }
