@@ -88,7 +88,7 @@ function requireFile(path: string, hint: string) {
   if (!existsSync(path)) throw new Error(`${path} is missing: ${hint}`);
 }
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
