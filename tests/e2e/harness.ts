@@ -84,7 +84,7 @@ export async function startServer(dir = PAGES): Promise<TestServer> {
   };
 }
 
-function requireFile(path: string, hint: string) {
+export function requireFile(path: string, hint: string) {
   if (!existsSync(path)) throw new Error(`${path} is missing: ${hint}`);
 }
 

@@ -3,7 +3,7 @@
  * optionally behind a proxy, so a test can run the same steps twice and
  * compare what the page or the network saw.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -15,6 +15,7 @@ import {
   FIREFOX_BUILD,
   FIREFOX_UUID,
   GECKO_ID,
+  requireFile,
   waitFor,
 } from './harness';
 
@@ -32,10 +33,6 @@ export interface LaunchOptions {
   extension: boolean;
   /** send every request, loopback included, through this HTTP proxy on 127.0.0.1 */
   proxyPort?: number;
-}
-
-function requireFile(path: string, hint: string) {
-  if (!existsSync(path)) throw new Error(`${path} is missing: ${hint}`);
 }
 
 export function launch(name: BrowserName, options: LaunchOptions): Promise<Launched> {
