@@ -58,7 +58,7 @@ function watchChromium(launched: Launched) {
   };
 }
 
-const FIXTURES = ['demo.html', 'edges.html', 'infinite.html', 'spa.html', 'react.html'];
+const FIXTURES = ['demo.html', 'edges.html', 'infinite.html', 'spa.html'];
 
 /** The same steps with and without the extension; with it, each step also waits for the extension's effect. */
 async function steps(launched: Launched, prepare: (page: Page) => Promise<void>): Promise<Record<string, PageRecord>> {
