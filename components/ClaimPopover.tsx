@@ -1,11 +1,13 @@
 /**
  * The context card for one claim. Dataset text is rendered as text only
- * (JSX children), never as HTML.
+ * (JSX children), never as HTML; a source is a link only if its URL passes
+ * linkableUrl, else its title is plain text.
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ClaimView } from '../lib/match/compile';
 import { t } from '../lib/i18n';
+import { linkableUrl } from '../lib/safe-link';
 
 export interface ClaimPopoverProps {
   claim: ClaimView;
@@ -18,8 +20,6 @@ export interface ClaimPopoverProps {
   onPointerEnter: () => void;
   onPointerLeave: () => void;
 }
-
-const SAFE_URL = /^https:\/\//;
 
 export function ClaimPopover(props: ClaimPopoverProps) {
   const { claim, range, words, id, lang } = props;
@@ -59,13 +59,7 @@ export function ClaimPopover(props: ClaimPopoverProps) {
       <ul class="cl-sources">
         {claim.sources.map((s) => (
           <li key={s.url}>
-            {SAFE_URL.test(s.url) ? (
-              <a href={s.url} target="_blank" rel="noopener noreferrer">
-                {s.title}
-              </a>
-            ) : (
-              <span>{s.title}</span>
-            )}
+            <SourceTitle title={s.title} url={s.url} />
             <span class="cl-source-meta">
               {' '}
               {s.publisher}
@@ -84,6 +78,16 @@ export function ClaimPopover(props: ClaimPopoverProps) {
         {t('popoverDismiss', "Don't show this claim again")}
       </button>
     </div>
+  );
+}
+
+function SourceTitle({ title, url }: { title: string; url: string }) {
+  const href = linkableUrl(url);
+  if (!href) return <span>{title}</span>;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {title}
+    </a>
   );
 }
 

@@ -84,11 +84,11 @@ export async function startServer(dir = PAGES): Promise<TestServer> {
   };
 }
 
-function requireFile(path: string, hint: string) {
+export function requireFile(path: string, hint: string) {
   if (!existsSync(path)) throw new Error(`${path} is missing: ${hint}`);
 }
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
