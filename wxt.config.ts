@@ -7,7 +7,9 @@ export const GECKO_ID = 'context-lens@example.org';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact(), claimsIndex()] }),
+  // No modulepreload polyfill: every supported browser has modulepreload, and the polyfill holds a fetch() call
+  // (tests/e2e/bundle.test.ts allows none).
+  vite: () => ({ plugins: [preact(), claimsIndex()], build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -29,23 +29,23 @@ interface Grants {
 
 const EXPECTED: Record<'chrome' | 'firefox', Grants> = {
   chrome: {
-    permissions: ['activeTab', 'storage'],
+    permissions: ['activeTab', 'scripting', 'storage'],
     optional_permissions: [],
-    host_permissions: [],
+    host_permissions: ['<all_urls>'],
     optional_host_permissions: [],
     content_script_matches: ['<all_urls>'],
-    content_script_options: [],
+    content_script_options: ['all_frames', 'match_about_blank'],
     web_accessible_resources: [],
     externally_connectable: undefined,
     content_security_policy: undefined,
   },
   firefox: {
-    permissions: ['activeTab', 'storage'],
+    permissions: ['<all_urls>', 'activeTab', 'scripting', 'storage'],
     optional_permissions: [],
     host_permissions: [],
     optional_host_permissions: [],
     content_script_matches: ['<all_urls>'],
-    content_script_options: [],
+    content_script_options: ['all_frames', 'match_about_blank'],
     web_accessible_resources: [],
     externally_connectable: undefined,
     content_security_policy: undefined,
