@@ -4,7 +4,7 @@
  * linkableUrl, else its title is plain text.
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClaimView } from '../lib/match/compile';
 import { t } from '../lib/i18n';
 import { linkableUrl } from '../lib/safe-link';
@@ -24,7 +24,7 @@ export interface ClaimPopoverProps {
 export function ClaimPopover(props: ClaimPopoverProps) {
   const { claim, range, words, id, lang } = props;
   const ref = useRef<HTMLDivElement>(null);
-  usePlacement(ref, range);
+  const placed = usePlacement(ref, range);
   const summary = (lang.startsWith('es') && claim.summary.es) || claim.summary.en;
   const titleId = `${id}-title`;
   return (
@@ -32,6 +32,9 @@ export function ClaimPopover(props: ClaimPopoverProps) {
       ref={ref}
       id={id}
       class="cl-popover"
+      // Unseen (and so never under the pointer) until it stands by its claim: drawn first at the corner, it
+      // could cover a resting pointer, and the pointer "leaving" it as it moves away would close it at once.
+      style={placed ? undefined : { visibility: 'hidden' }}
       role="dialog"
       aria-labelledby={titleId}
       aria-describedby={`${id}-summary`}
@@ -91,11 +94,13 @@ function SourceTitle({ title, url }: { title: string; url: string }) {
   );
 }
 
-/** Places the card next to the claim's line (flips and shifts to stay in view). */
-function usePlacement(ref: { current: HTMLDivElement | null }, range: Range) {
+/** Places the card next to the claim's line (flips and shifts to stay in view); true once it has been placed. */
+function usePlacement(ref: { current: HTMLDivElement | null }, range: Range): boolean {
+  const [placed, setPlaced] = useState(false);
   useEffect(() => {
     const floating = ref.current;
-    if (!floating) return;
+    // A page that removed our element for good: nothing to show or place (showPopover would throw).
+    if (!floating?.isConnected) return;
     // Top layer: above the page's sticky headers and overlays, whatever their z-index.
     if (typeof floating.showPopover === 'function') {
       floating.setAttribute('popover', 'manual');
@@ -125,7 +130,9 @@ function usePlacement(ref: { current: HTMLDivElement | null }, range: Range) {
       }).then(({ x, y }) => {
         floating.style.left = `${x}px`;
         floating.style.top = `${y}px`;
+        setPlaced(true);
       });
     return autoUpdate(reference, floating, update);
   }, [range]);
+  return placed;
 }

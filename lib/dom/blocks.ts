@@ -7,7 +7,7 @@
  */
 export interface Segment {
   node: Text;
-  /** offset of node's first character in the block text */
+  /** offset of node's first character in the block text (negative when a cut block starts inside the node) */
   start: number;
 }
 
@@ -61,6 +61,54 @@ export function isSkipped(el: Element, exclude?: (el: Element) => boolean): bool
   return exclude?.(el) ?? false;
 }
 
+/**
+ * Longest text handed on as one block. A paragraph is far shorter; a longer
+ * block (a book in one <pre>, a 5 MB text node) is cut, so that tokenizing and
+ * matching it never make one long task on the page's main thread.
+ */
+export const MAX_BLOCK_CHARS = 16_384;
+
+/** Preferred cut points, best first: a blank line, a sentence end, a space. */
+const CUTS = ['\n\n', '. ', ' '];
+
+/** Where to end a piece that starts at `from`: after a cut point in the last quarter before `limit`, else at `limit`. */
+function cutAt(text: string, from: number, limit: number): number {
+  const min = limit - ((limit - from) >> 2);
+  // Search a slice, not the whole text backwards: a text without spaces would make every cut scan it all.
+  const tail = text.slice(min, limit);
+  for (const cut of CUTS) {
+    const i = tail.lastIndexOf(cut);
+    if (i >= 0) return min + i + cut.length;
+  }
+  return limit;
+}
+
+/**
+ * A block in pieces of at most `max` characters. A claim that straddles a cut
+ * is missed: only text with no block structure for many thousand characters
+ * pays that.
+ */
+export function* splitBlock(block: Block, max = MAX_BLOCK_CHARS): Generator<Block> {
+  const { text, segments } = block;
+  if (text.length <= max) {
+    yield block;
+    return;
+  }
+  let first = 0;
+  for (let from = 0; from < text.length; ) {
+    const to = text.length - from <= max ? text.length : cutAt(text, from, from + max);
+    // Segments are contiguous: the last one starting at or before `from` holds it.
+    while (first + 1 < segments.length && segments[first + 1].start <= from) first++;
+    const pieceSegments: Segment[] = [];
+    for (let i = first; i < segments.length && segments[i].start < to; i++) {
+      pieceSegments.push({ node: segments[i].node, start: segments[i].start - from });
+    }
+    const piece = text.slice(from, to);
+    if (/\S/.test(piece)) yield { text: piece, segments: pieceSegments };
+    from = to;
+  }
+}
+
 export function collectBlocks(root: Node, options: CollectOptions = {}): Block[] {
   return [...iterateBlocks(root, options)];
 }
@@ -81,13 +129,15 @@ export function* iterateBlocks(root: Node, options: CollectOptions = {}): Genera
   let parts: string[] = [];
   let segments: Segment[] = [];
   let length = 0;
-  const take = (): Block | null => {
-    const block = segments.length && /\S/.test(parts.join('')) ? { text: parts.join(''), segments } : null;
+  /** Ends the block being read (if it has any text) and yields it, in pieces if it is very long. */
+  function* flush(): Generator<Block> {
+    const text = parts.join('');
+    const block = segments.length && /\S/.test(text) ? { text, segments } : null;
     parts = [];
     segments = [];
     length = 0;
-    return block;
-  };
+    if (block) yield* splitBlock(block);
+  }
 
   let node: Node | null = root.firstChild;
   while (node) {
@@ -102,15 +152,11 @@ export function* iterateBlocks(root: Node, options: CollectOptions = {}): Genera
     } else if (node.nodeType === 1) {
       const el = node as Element;
       const inline = isInline(el);
-      if (!inline && segments.length) {
-        const b = take();
-        if (b) yield b;
-      }
+      if (!inline && segments.length) yield* flush();
       if (!isSkipped(el, options.exclude)) {
         if (shadows && el.shadowRoot) {
           options.onShadowRoot?.(el.shadowRoot);
-          const b = take();
-          if (b) yield b;
+          yield* flush();
           yield* iterateBlocks(el.shadowRoot, options);
         }
         descend = el.firstChild !== null;
@@ -123,18 +169,11 @@ export function* iterateBlocks(root: Node, options: CollectOptions = {}): Genera
     // Leave finished elements (closing a block ends its text) until a sibling is found.
     while (node && node !== root && !node.nextSibling) {
       node = node.parentNode;
-      if (node && node !== root && node.nodeType === 1 && !isInline(node as Element) && segments.length) {
-        const b = take();
-        if (b) yield b;
-      }
+      if (node && node !== root && node.nodeType === 1 && !isInline(node as Element) && segments.length) yield* flush();
     }
     if (!node || node === root) break;
-    if (node.nodeType === 1 && !isInline(node as Element) && segments.length) {
-      const b = take();
-      if (b) yield b;
-    }
+    if (node.nodeType === 1 && !isInline(node as Element) && segments.length) yield* flush();
     node = node.nextSibling;
   }
-  const b = take();
-  if (b) yield b;
+  yield* flush();
 }

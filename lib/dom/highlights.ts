@@ -12,10 +12,20 @@ export function supportsHighlights(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
+/**
+ * The most matches painted on one page. A reader looks at a handful of
+ * highlights, never at thousands: a page with more is a list of the same
+ * claim (a spam or test page), and every further range only costs, since the
+ * browser keeps each one up to date on every DOM change and walks them all on
+ * every paint. 1,000 still marks every claim of the longest real article.
+ */
+export const MAX_HIGHLIGHTS = 1_000;
+
+/** Paints the first MAX_HIGHLIGHTS of `ranges` (pass them in document order). */
 export function paintHighlights(ranges: Range[]): void {
   if (!supportsHighlights()) return;
   if (ranges.length === 0) CSS.highlights.delete(HIGHLIGHT_NAME);
-  else CSS.highlights.set(HIGHLIGHT_NAME, new Highlight(...ranges));
+  else CSS.highlights.set(HIGHLIGHT_NAME, new Highlight(...ranges.slice(0, MAX_HIGHLIGHTS)));
 }
 
 export function paintActive(range: Range | null): void {

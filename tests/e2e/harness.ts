@@ -54,7 +54,14 @@ export function cspPage(): string {
 
 const GENERATED: Partial<Record<string, () => string>> = { '/huge.html': hugePage, '/csp.html': cspPage };
 
-/** Serves tests/fixtures/pages (and /vendor/*, generated pages); `?csp=strict` adds a strict Content-Security-Policy. */
+/** Policies a page can be served with (`?csp=NAME`). */
+const CSP: Partial<Record<string, string>> = {
+  strict: "default-src 'none'; require-trusted-types-for 'script'",
+  // Nothing at all: no style, no script, no Trusted Types policy may be created.
+  'trusted-types': "default-src 'none'; style-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'",
+};
+
+/** Serves tests/fixtures/pages (and /vendor/*, generated pages); `?csp=strict` or `?csp=trusted-types` adds a Content-Security-Policy. */
 export async function startServer(dir = PAGES): Promise<TestServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -66,9 +73,8 @@ export async function startServer(dir = PAGES): Promise<TestServer> {
       return;
     }
     const headers: Record<string, string> = { 'content-type': generated ? TYPES['.html'] : (TYPES[extname(file)] ?? 'application/octet-stream') };
-    if (url.searchParams.get('csp') === 'strict') {
-      headers['content-security-policy'] = "default-src 'none'; require-trusted-types-for 'script'";
-    }
+    const csp = CSP[url.searchParams.get('csp') ?? ''];
+    if (csp) headers['content-security-policy'] = csp;
     res.writeHead(200, headers).end(generated ? generated() : readFileSync(file));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockContainer, collectBlocks, isInsideSkipped } from '../../lib/dom/blocks';
+import { blockContainer, collectBlocks, isInsideSkipped, MAX_BLOCK_CHARS, splitBlock } from '../../lib/dom/blocks';
 import { rangeFor } from '../../lib/dom/ranges';
 
 function body(html: string): HTMLElement {
@@ -39,12 +39,61 @@ describe('collectBlocks', () => {
     expect(seen).toEqual([host.shadowRoot]);
   });
 
+  it('reads text at the bottom of 5,000 levels of blocks without running out of stack', () => {
+    let el: Element = body('');
+    for (let i = 0; i < 5000; i++) el = el.appendChild(document.createElement(i % 2 ? 'section' : 'div'));
+    el.append('at the bottom');
+    expect(texts(document.body)).toEqual(['at the bottom']);
+  });
+
   it('handles deep nesting without recursion limits', () => {
     let html = '';
     for (let i = 0; i < 3000; i++) html += '<span>';
     html += 'deep';
     for (let i = 0; i < 3000; i++) html += '</span>';
     expect(texts(body(`<p>${html} text</p>`))).toEqual(['deep text']);
+  });
+});
+
+describe('very long blocks', () => {
+  const sentence = 'The committee met on Tuesday to discuss the budget. ';
+  const claim = 'A reader wrote that austerity killed 130,000 people.';
+
+  it('are cut into pieces no longer than MAX_BLOCK_CHARS that add up to the whole text', () => {
+    const half = sentence.repeat(Math.ceil(100_000 / sentence.length));
+    const root = body(`<p>${half}${claim} ${half}</p>`);
+    const blocks = collectBlocks(root);
+    expect(blocks.length).toBeGreaterThan(100_000 / MAX_BLOCK_CHARS);
+    expect(blocks.every((b) => b.text.length <= MAX_BLOCK_CHARS)).toBe(true);
+    expect(blocks.map((b) => b.text).join('')).toBe(root.textContent);
+    // Cut at sentence ends, so the claim stays whole in one piece.
+    expect(blocks.slice(0, -1).every((b) => b.text.endsWith('. '))).toBe(true);
+    expect(blocks.filter((b) => b.text.includes(claim))).toHaveLength(1);
+  });
+
+  it('map offsets in a later piece back to the right place in the text node', () => {
+    const head = sentence.repeat(Math.ceil(50_000 / sentence.length));
+    const root = body(`<p>${head}${claim}</p>`);
+    const block = collectBlocks(root).find((b) => b.text.includes(claim))!;
+    const start = block.text.indexOf(claim);
+    const range = rangeFor(block, start, start + claim.length);
+    expect(range.startContainer).toBe(root.querySelector('p')!.firstChild);
+    expect(range.startOffset).toBe(head.length);
+    expect(range.toString()).toBe(claim);
+  });
+
+  it('keep text nodes that run across a cut, and ranges across inline elements', () => {
+    const [block] = collectBlocks(body(`<p>${'x'.repeat(30)} austerity <b>killed</b> 130,000</p>`));
+    const pieces = [...splitBlock(block, 20)];
+    expect(pieces.map((b) => b.text).join('')).toBe(block.text);
+    const piece = pieces.find((b) => b.text.includes('killed'))!;
+    const start = piece.text.indexOf('killed');
+    expect(rangeFor(piece, start, start + 'killed 130'.length).toString()).toBe('killed 130');
+  });
+
+  it('are cut at the limit when the text has no space at all', () => {
+    const pieces = [...splitBlock({ text: 'a'.repeat(50), segments: [{ node: document.createTextNode('a'.repeat(50)), start: 0 }] }, 16)];
+    expect(pieces.map((b) => b.text.length)).toEqual([16, 16, 16, 2]);
   });
 });
 
