@@ -6,7 +6,7 @@
 import index from 'virtual:claims-index';
 import type { OverlayItem } from '../../components/Overlay';
 import { BOOT_AT_GLOBAL, type LensWorld } from '../../lib/lens-handle';
-import { clearHighlights, paintHighlights } from '../../lib/dom/highlights';
+import { clearHighlights, MAX_HIGHLIGHTS, paintHighlights } from '../../lib/dom/highlights';
 import { emptyStats, scanRoot, type Occurrence } from '../../lib/dom/scan';
 import { fromViewportTop } from '../../lib/dom/viewport';
 import { containsDeep, watchMutations } from '../../lib/dom/watcher';
@@ -73,6 +73,7 @@ export function startLens(
 
   const publish = () => {
     live.sort(byPosition);
+    live.length = Math.min(live.length, MAX_HIGHLIGHTS);
     paintHighlights(live.map((o) => o.range));
     report(summarise(live));
     // The UI (and its listeners) exists only once something was found.
@@ -100,7 +101,10 @@ export function startLens(
       onShadowRoot: (s: ShadowRoot) => watcher.observe(s),
     };
     for (const r of roots) {
-      const found = await scanRoot(r, index, options, first ? stats.first : stats.later);
+      // A page that holds thousands of claims gets the first MAX_HIGHLIGHTS; reading on would only cost the page.
+      const limit = MAX_HIGHLIGHTS - live.length;
+      if (limit <= 0) break;
+      const found = await scanRoot(r, index, { ...options, limit }, first ? stats.first : stats.later);
       if (signal.aborted) return;
       live.push(...toLive(found));
     }
