@@ -10,11 +10,15 @@
  * | listeners of our world   | CDP DOMDebugger in the isolated world      | the event listener service, from a frame script          |
  * | dark colour scheme       | CDP media emulation                        | the tab's colour-scheme override                         |
  * | downloads                | CDP download behaviour                     | download preferences                                     |
+ *
+ * Starting a browser costs seconds to tens of seconds on a loaded machine, so one Chromium and one Firefox serve
+ * every test file (started by global-setup.ts; each file connects and resets them); a test that needs its own
+ * browser (another language, a restart) launches one.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import {
   CHROMIUM_BIN,
   FIREFOX_BIN,
@@ -23,9 +27,11 @@ import {
   GECKO_ID,
   launchChromium,
   launchFirefox,
+  tabIdOf,
   waitFor,
   type Chromium,
   type ExtensionContext,
+  type Firefox,
   type LaunchOptions,
 } from './harness';
 
@@ -56,26 +62,94 @@ export interface Driver extends ExtensionContext {
   listenerCount(page: Page): Promise<number>;
   /** Makes `page` prefer a dark colour scheme (call before navigating it). */
   emulateDarkScheme(page: Page): Promise<void>;
-  /** Quits and starts the browser again with the same profile. */
-  restart(): Promise<Driver>;
   /** Back to one blank tab and empty storage. */
   reset(): Promise<void>;
+  /** Lets go of the browser: quits it if the driver launched it, else disconnects. */
   close(): Promise<void>;
+}
+
+/** A driver with a browser of its own. */
+export interface OwnDriver extends Driver {
+  /** Quits and starts the browser again with the same profile (and these options, e.g. another language). */
+  restart(options?: DriverOptions): Promise<OwnDriver>;
 }
 
 export interface DriverOptions {
   lang?: string;
 }
 
-export function launchDriver(name: BrowserName, options: DriverOptions = {}): Promise<Driver> {
+/** What a test file needs to connect to the shared browsers. */
+export interface SharedBrowsers {
+  chromium: { endpoint: string; downloads: string };
+  firefox: { endpoint: string; downloads: string };
+}
+
+/** Starts a browser of its own (another language, a restart); close it at the end of the test. */
+export async function launchDriver(name: BrowserName, options: DriverOptions = {}): Promise<OwnDriver> {
   const profile = mkdtempSync(join(tmpdir(), `cl-${name.toLowerCase()}-`));
   const downloads = mkdtempSync(join(tmpdir(), 'cl-downloads-'));
-  const removeDirs = () => {
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(downloads, { recursive: true, force: true });
+  const launch = async (options: DriverOptions): Promise<OwnDriver> => {
+    const driver =
+      name === 'Chromium'
+        ? await chromiumDriver(await launchChromium({ ...options, profile }), downloads)
+        : await firefoxDriver(await launchFirefox({ ...options, profile, prefs: downloadPrefs(downloads) }), downloads);
+    return {
+      ...driver,
+      restart: async (next = options) => {
+        await driver.close();
+        return launch(next);
+      },
+      close: async () => {
+        await driver.close();
+        rmSync(profile, { recursive: true, force: true });
+        rmSync(downloads, { recursive: true, force: true });
+      },
+    };
   };
-  const launch = name === 'Chromium' ? chromiumDriver : firefoxDriver;
-  return launch({ ...options, profile }, downloads, removeDirs);
+  return launch(options);
+}
+
+/** Starts the browsers every test file shares (see global-setup.ts). */
+export async function startSharedBrowsers(): Promise<{ endpoints: SharedBrowsers; close(): Promise<void> }> {
+  const dirs = ['cl-chromium-', 'cl-firefox-', 'cl-downloads-', 'cl-downloads-'].map((prefix) => mkdtempSync(join(tmpdir(), prefix)));
+  const [chromiumProfile, firefoxProfile, chromiumDownloads, firefoxDownloads] = dirs;
+  const [chromium, firefox] = await Promise.all([
+    launchChromium({ profile: chromiumProfile, listen: true }),
+    launchFirefox({ profile: firefoxProfile, prefs: downloadPrefs(firefoxDownloads) }),
+  ]);
+  const endpoints: SharedBrowsers = {
+    chromium: { endpoint: chromium.endpoint!, downloads: chromiumDownloads },
+    firefox: { endpoint: firefox.browser.wsEndpoint(), downloads: firefoxDownloads },
+  };
+  // Firefox takes one WebDriver BiDi session at a time: end ours so that test files can connect. Chromium's
+  // connection stays, attached to the service worker, which keeps the worker alive between files.
+  await firefox.browser.disconnect();
+  return {
+    endpoints,
+    close: async () => {
+      await chromium.close();
+      // Closed through a new session; the profile can go once the process has exited.
+      const firefoxProcess = firefox.browser.process();
+      const exited = new Promise((resolve) => (firefoxProcess?.exitCode === null ? firefoxProcess.once('exit', resolve) : resolve(null)));
+      await (await puppeteer.connect({ browserWSEndpoint: endpoints.firefox.endpoint, protocol: 'webDriverBiDi' })).close();
+      await exited;
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A driver for one of the shared browsers, reset to one blank tab and empty storage. */
+export async function connectDriver(name: BrowserName, shared: SharedBrowsers): Promise<Driver> {
+  let driver: Driver;
+  if (name === 'Chromium') {
+    const browser = await puppeteer.connect({ browserWSEndpoint: shared.chromium.endpoint });
+    driver = await chromiumDriver(await chromiumHandle(browser, () => browser.disconnect()), shared.chromium.downloads);
+  } else {
+    const browser = await puppeteer.connect({ browserWSEndpoint: shared.firefox.endpoint, protocol: 'webDriverBiDi' });
+    driver = await firefoxDriver({ browser, close: () => browser.disconnect() }, shared.firefox.downloads);
+  }
+  await driver.reset();
+  return driver;
 }
 
 /** The language pack a browser needs to run in `lang`, or where it should be (Debian: chromium-l10n, firefox-esr-l10n-<lang>-*). */
@@ -85,6 +159,17 @@ export function languagePack(name: BrowserName, lang: string): string {
   const dir = join(dirname(realpathSync(FIREFOX_BIN)), 'browser/extensions');
   const pack = existsSync(dir) ? readdirSync(dir).find((f) => f.startsWith(`langpack-${lang}`)) : undefined;
   return join(dir, pack ?? `langpack-${lang}-*.xpi`);
+}
+
+/** Firefox saves downloads to `dir` without asking. */
+function downloadPrefs(dir: string): Record<string, unknown> {
+  return {
+    'browser.download.dir': dir,
+    'browser.download.folderList': 2,
+    'browser.download.useDownloadDir': true,
+    'browser.download.start_downloads_in_tmp_dir': false,
+    'browser.download.always_ask_before_handling_new_types': false,
+  };
 }
 
 /** `fn` applied to the extension API and `args`, as an expression (puppeteer awaits it). */
@@ -117,11 +202,16 @@ function commandKeys(manifestPath: string, command: string): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Chromium
 
-async function chromiumDriver(options: LaunchOptions, downloads: string, removeDirs: () => void): Promise<Driver> {
-  const chromium: Chromium = await launchChromium(options);
-  const session = await chromium.browser.target().createCDPSession();
-  await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+/** The extension's service worker in a connected Chromium. */
+async function chromiumHandle(browser: Browser, close: () => Promise<void>): Promise<Chromium> {
+  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+  return { browser, worker: (await target.worker())!, extensionId: new URL(target.url()).host, close };
+}
+
+async function chromiumDriver(chromium: Chromium, downloads: string): Promise<Driver> {
   const { browser, worker, extensionId } = chromium;
+  const session = await browser.target().createCDPSession();
+  await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
 
   const driver: Driver = {
     name: 'Chromium',
@@ -168,18 +258,11 @@ async function chromiumDriver(options: LaunchOptions, downloads: string, removeD
       return total;
     },
     emulateDarkScheme: (page) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]),
-    async restart() {
-      await chromium.close();
-      return chromiumDriver(options, downloads, removeDirs);
-    },
     async reset() {
       await closeExtraTabs(browser, []);
       await driver.ext((chrome) => chrome.storage.local.clear());
     },
-    async close() {
-      await chromium.close();
-      removeDirs();
-    },
+    close: () => chromium.close(),
   };
   return driver;
 }
@@ -200,17 +283,7 @@ const KEYS: Record<string, [string, string, number]> = {
   Ctrl: ['Control', 'ControlLeft', 17],
 };
 
-async function firefoxDriver(options: LaunchOptions, downloads: string, removeDirs: () => void): Promise<Driver> {
-  const firefox = await launchFirefox({
-    ...options,
-    prefs: {
-      'browser.download.dir': downloads,
-      'browser.download.folderList': 2,
-      'browser.download.useDownloadDir': true,
-      'browser.download.start_downloads_in_tmp_dir': false,
-      'browser.download.always_ask_before_handling_new_types': false,
-    },
-  });
+async function firefoxDriver(firefox: Firefox, downloads: string): Promise<Driver> {
   const { browser } = firefox;
   const extensionUrl = (path: string) => `moz-extension://${FIREFOX_UUID}/${path}`;
 
@@ -218,17 +291,18 @@ async function firefoxDriver(options: LaunchOptions, downloads: string, removeDi
   const host = await browser.newPage();
   await navigate(host, extensionUrl('highlights.css'));
 
-  // Privileged code in the browser window (the "chrome" realm), where the toolbar, the key bindings and the
-  // extension's parent-process objects live. `tab` is the page's <browser> element, `context` its BrowsingContext.
+  // Privileged code in the browser window (the "chrome" realm), where the tab strip, the key bindings and the
+  // extension's parent-process objects live. For each of `pages`, `contexts` holds its BrowsingContext and
+  // `browsers` its <browser> element.
   const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<any> } }).connection;
   const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
   const chromeContext: string = tree.contexts[0].context;
-  async function inChrome<R>(body: string, page?: Page): Promise<R> {
-    const contextId = page ? (page.mainFrame() as unknown as { _id: string })._id : '';
+  async function inChrome<R>(body: string, ...pages: Page[]): Promise<R> {
+    const ids = pages.map((page) => (page.mainFrame() as unknown as { _id: string })._id);
     const expression = `(async () => {
       const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
-      const context = ${JSON.stringify(contextId)} ? NavigableManager.getBrowsingContextById(${JSON.stringify(contextId)}) : null;
-      const tab = context?.embedderElement;
+      const contexts = ${JSON.stringify(ids)}.map((id) => NavigableManager.getBrowsingContextById(id));
+      const browsers = contexts.map((context) => context.embedderElement);
       ${body}
     })()`;
     const { result } = await connection.send('script.evaluate', { expression, target: { context: chromeContext }, awaitPromise: true });
@@ -252,14 +326,17 @@ async function firefoxDriver(options: LaunchOptions, downloads: string, removeDi
     async openPopupFor(page) {
       // Firefox has no way to open the toolbar popup from outside: open the same page in a tab, for this tab, with
       // the activeTab grant a click on the toolbar button gives.
-      await page.bringToFront();
-      const [tabId] = await driver.ext((browser) => browser.tabs.query({ active: true, lastFocusedWindow: true }).then((t: Array<{ id: number }>) => [t[0].id]));
+      const tabId = await tabIdOf(driver, page);
       await inChrome(
         `const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-         ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)}).tabManager.addActiveTabPermission(gBrowser.getTabForBrowser(tab));`,
+         ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)}).tabManager.addActiveTabPermission(gBrowser.getTabForBrowser(browsers[0]));`,
         page,
       );
-      return drawn(await driver.openExtensionPage(`popup.html?tab=${tabId}`));
+      const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+      // The toolbar popup leaves its tab in front when it closes (after a jump to a claim): make the page the
+      // popup tab's owner, which Firefox selects when that tab closes.
+      await inChrome(`gBrowser.getTabForBrowser(browsers[1]).owner = gBrowser.getTabForBrowser(browsers[0]);`, page, popup);
+      return drawn(popup);
     },
     async command(name, page) {
       // Real key events in the browser window, where Firefox binds the extension's shortcuts (BiDi key input
@@ -290,7 +367,7 @@ async function firefoxDriver(options: LaunchOptions, downloads: string, removeDi
         }
         sendAsyncMessage('context-lens-test:listeners', count);`;
       return inChrome<number>(
-        `const mm = tab.messageManager;
+        `const mm = browsers[0].messageManager;
          return await new Promise((resolve) => {
            mm.addMessageListener('context-lens-test:listeners', function answer(message) {
              mm.removeMessageListener('context-lens-test:listeners', answer);
@@ -303,19 +380,15 @@ async function firefoxDriver(options: LaunchOptions, downloads: string, removeDi
     },
     async emulateDarkScheme(page) {
       // The override devtools uses; it stays with the tab across navigations.
-      await inChrome(`context.prefersColorSchemeOverride = 'dark';`, page);
-    },
-    async restart() {
-      await firefox.close();
-      return firefoxDriver(options, downloads, removeDirs);
+      await inChrome(`contexts[0].prefersColorSchemeOverride = 'dark';`, page);
     },
     async reset() {
       await closeExtraTabs(browser, [host]);
       await driver.ext((browser) => browser.storage.local.clear());
     },
     async close() {
+      await host.close().catch(() => undefined);
       await firefox.close();
-      removeDirs();
     },
   };
   return driver;

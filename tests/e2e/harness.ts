@@ -103,6 +103,8 @@ export interface Chromium {
   browser: Browser;
   worker: WebWorker;
   extensionId: string;
+  /** The DevTools WebSocket address, when launched with `listen`. */
+  endpoint?: string;
   close(): Promise<void>;
 }
 
@@ -113,7 +115,8 @@ export interface LaunchOptions {
   lang?: string;
 }
 
-export async function launchChromium(options: LaunchOptions & { headless?: boolean } = {}): Promise<Chromium> {
+/** Chromium with the build loaded. `listen`: also accept other clients (puppeteer.connect to `chromium.endpoint`). */
+export async function launchChromium(options: LaunchOptions & { headless?: boolean; listen?: boolean } = {}): Promise<Chromium> {
   requireFile(CHROMIUM_BIN, 'install Chromium (Debian: apt-get install chromium)');
   requireFile(join(CHROME_BUILD, 'manifest.json'), 'build the extension first (npm run build)');
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'cl-chromium-'));
@@ -121,10 +124,12 @@ export async function launchChromium(options: LaunchOptions & { headless?: boole
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_BIN,
     headless: options.headless ?? true,
+    // Loading an unpacked extension needs the pipe; a debugging port as well lets other clients connect (puppeteer
+    // drops the pipe when it sees a --remote-debugging- flag, unless the pipe flag is among them).
     pipe: true,
     enableExtensions: [CHROME_BUILD],
     userDataDir: profile,
-    args: lang ? [...CHROMIUM_ARGS, `--lang=${lang}`, `--accept-lang=${lang}`] : CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(lang ? [`--lang=${lang}`, `--accept-lang=${lang}`] : []), ...(options.listen ? ['--remote-debugging-pipe', '--remote-debugging-port=0'] : [])],
     // Chromium on Linux takes its UI language from the environment as well as from --lang.
     env: lang ? { ...process.env, LANGUAGE: lang, LANG: `${lang}_${lang.toUpperCase()}.UTF-8` } : process.env,
   });
@@ -135,11 +140,19 @@ export async function launchChromium(options: LaunchOptions & { headless?: boole
     browser,
     worker,
     extensionId,
+    endpoint: options.listen ? await debuggingEndpoint(profile) : undefined,
     close: async () => {
       await browser.close();
       if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Chromium writes the port it chose, and the browser's path, to DevToolsActivePort in its profile. */
+async function debuggingEndpoint(profile: string): Promise<string> {
+  const file = join(profile, 'DevToolsActivePort');
+  const [port, path] = (await waitFor(() => (existsSync(file) ? readFileSync(file, 'utf8').trim() : ''), file)).split('\n');
+  return `ws://127.0.0.1:${port}${path}`;
 }
 
 export interface Firefox {
