@@ -85,14 +85,9 @@ describeInBrowsers('the overlay', (env) => {
 
     it('stays open while the pointer moves into it, and closes after the pointer leaves both', async () => {
       const page = await open('demo.html');
-      const from = await highlightPoint(page, 0);
       const popover = await hover(page);
       const box = await rectOf(popover);
-      // Straight across the gap to the card's nearest point, then on to its centre: a long path over other text
-      // would outlast the close grace on a loaded machine.
-      const near = { x: Math.min(Math.max(from.x, box.left + 4), box.right - 4), y: Math.min(Math.max(from.y, box.top + 4), box.bottom - 4) };
-      await page.mouse.move(near.x, near.y, { steps: 2 });
-      await page.mouse.move((box.left + box.right) / 2, (box.top + box.bottom) / 2, { steps: 3 });
+      await page.mouse.move((box.left + box.right) / 2, (box.top + box.bottom) / 2, { steps: 6 });
       await new Promise((r) => setTimeout(r, 700));
       expect(await page.$(POPOVER)).not.toBeNull();
       await page.mouse.move(2, 2, { steps: 3 });
