@@ -32,7 +32,6 @@ import {
   type Chromium,
   type ExtensionContext,
   type Firefox,
-  type LaunchOptions,
 } from './harness';
 
 export type BrowserName = 'Chromium' | 'Firefox';
@@ -250,7 +249,7 @@ async function chromiumDriver(chromium: Chromium, downloads: string): Promise<Dr
       const world = await waitFor(() => contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Context Lens'), 'the extension world');
       let total = 0;
       for (const expression of ['window', 'document']) {
-        const { result } = await cdp.send('Runtime.evaluate', { expression, contextId: world!.id });
+        const { result } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id });
         const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId!, depth: 0 });
         total += listeners.length;
       }
