@@ -110,12 +110,16 @@ export function createOverlay(
   // Pointer: hit-test at most once a frame.
   let frame = 0;
   let pointer = { x: 0, y: 0 };
+  let onCard = false;
   const onPointerMove = (e: PointerEvent) => {
     if (e.pointerType === 'touch') return;
     pointer = { x: e.clientX, y: e.clientY };
-    if (frame || ours(e)) return;
+    onCard = ours(e);
+    if (frame || onCard) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
+      // Over our card the card's enter/leave decide: a frame asked for on the way there must not close it.
+      if (onCard) return;
       intent.over(hitTest(items, pointer.x, pointer.y), openedBy === 'hover' ? (open ?? undefined) : undefined);
     });
   };

@@ -75,9 +75,20 @@ function redraw() {
   pending = setTimeout(() => void draw(), 20);
 }
 
+/**
+ * The tab the popup speaks for: the active one, or the one named by `?tab=<id>` when the popup is opened as a
+ * page (Firefox gives tests no way to open the toolbar popup, so they open popup.html?tab=<id> in a tab).
+ */
+async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
+  const requested = new URLSearchParams(location.search).get('tab');
+  if (requested !== null) return browser.tabs.get(Number(requested)).catch(() => undefined);
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active;
+}
+
 async function start() {
   show({ kind: 'loading' }, false);
-  [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  tab = await targetTab();
   shortcuts = await browser.commands
     .getAll()
     .then((all) => all.map((c) => ({ name: c.name ?? '', shortcut: c.shortcut ?? '' })))

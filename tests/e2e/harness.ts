@@ -109,20 +109,35 @@ export interface Chromium {
   browser: Browser;
   worker: WebWorker;
   extensionId: string;
+  /** The DevTools WebSocket address, when launched with `listen`. */
+  endpoint?: string;
   close(): Promise<void>;
 }
 
-export async function launchChromium(options: { headless?: boolean; profile?: string } = {}): Promise<Chromium> {
+export interface LaunchOptions {
+  /** A profile directory to use and keep (default: a temporary one, removed on close). */
+  profile?: string;
+  /** The browser's UI language, e.g. 'es' (needs the browser's language pack). */
+  lang?: string;
+}
+
+/** Chromium with the build loaded. `listen`: also accept other clients (puppeteer.connect to `chromium.endpoint`). */
+export async function launchChromium(options: LaunchOptions & { headless?: boolean; listen?: boolean } = {}): Promise<Chromium> {
   requireFile(CHROMIUM_BIN, 'install Chromium (Debian: apt-get install chromium)');
   requireFile(join(CHROME_BUILD, 'manifest.json'), 'build the extension first (npm run build)');
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'cl-chromium-'));
+  const { lang } = options;
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_BIN,
     headless: options.headless ?? true,
+    // Loading an unpacked extension needs the pipe; a debugging port as well lets other clients connect (puppeteer
+    // drops the pipe when it sees a --remote-debugging- flag, unless the pipe flag is among them).
     pipe: true,
     enableExtensions: [CHROME_BUILD],
     userDataDir: profile,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(lang ? [`--lang=${lang}`, `--accept-lang=${lang}`] : []), ...(options.listen ? ['--remote-debugging-pipe', '--remote-debugging-port=0'] : [])],
+    // Chromium on Linux takes its UI language from the environment as well as from --lang.
+    env: lang ? { ...process.env, LANGUAGE: lang, LANG: `${lang}_${lang.toUpperCase()}.UTF-8` } : process.env,
   });
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
   const worker = (await target.worker())!;
@@ -131,6 +146,7 @@ export async function launchChromium(options: { headless?: boolean; profile?: st
     browser,
     worker,
     extensionId,
+    endpoint: options.listen ? await debuggingEndpoint(profile) : undefined,
     close: async () => {
       await browser.close();
       if (!options.profile) rmSync(profile, { recursive: true, force: true });
@@ -138,35 +154,62 @@ export async function launchChromium(options: { headless?: boolean; profile?: st
   };
 }
 
+/** Chromium writes the port it chose, and the browser's path, to DevToolsActivePort in its profile. */
+async function debuggingEndpoint(profile: string): Promise<string> {
+  const file = join(profile, 'DevToolsActivePort');
+  const [port, path] = (await waitFor(() => (existsSync(file) ? readFileSync(file, 'utf8').trim() : ''), file)).split('\n');
+  return `ws://127.0.0.1:${port}${path}`;
+}
+
 export interface Firefox {
   browser: Browser;
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<Firefox> {
+/**
+ * Firefox ESR with the build installed as a temporary add-on. `--remote-allow-system-access` lets the tests open
+ * moz-extension:// pages and run privileged code in the browser window (see drivers.ts).
+ */
+export async function launchFirefox(options: LaunchOptions & { prefs?: Record<string, unknown> } = {}): Promise<Firefox> {
   requireFile(FIREFOX_BIN, 'install Firefox (Debian: apt-get install firefox-esr)');
   requireFile(join(FIREFOX_BUILD, 'manifest.json'), 'build the extension first (npm run build)');
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'cl-firefox-'));
+  const { lang } = options;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_BIN,
     headless: true,
+    userDataDir: profile,
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
+      // One moz-extension:// origin across runs and restarts.
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // A temporary add-on is uninstalled when Firefox quits: keep its storage, as a store install would.
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      // The popup, opened as a tab, closes itself as the toolbar popup does.
+      'dom.allow_scripts_to_close_windows': true,
+      ...(lang && { 'intl.locale.requested': lang, 'intl.accept_languages': lang }),
+      ...options.prefs,
     },
   });
   await browser.installExtension(FIREFOX_BUILD);
-  return { browser, close: () => browser.close() };
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Polls until fn returns a truthy value (no fixed sleeps). */
-export async function waitFor<T>(fn: () => Promise<T> | T, what: string, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(fn: () => Promise<T> | T, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < end) {
     try {
       const value = await fn();
-      if (value) return value;
+      if (value) return value as NonNullable<T>;
       last = value;
     } catch (e) {
       last = e;
@@ -200,24 +243,67 @@ export function highlightPoint(page: Page, n = 0, block: ScrollLogicalPosition =
   }, n, block);
 }
 
-/** What the content script of the tab showing `url` reports (asked through the extension's worker). */
-export function pageClaims(chromium: Chromium, url: string): Promise<Array<{ id: string; count: number }>> {
+/**
+ * What the content script of a page reports (its `get-page-state` answer). The only reads of the content script's
+ * internals: adapt them here when its messages change.
+ */
+export interface PageState {
+  url: string;
+  site: string | null;
+  enabled: boolean;
+  claims: Array<{ id: string; count: number }>;
+}
+
+/** Runs code in the extension (see Driver.ext in drivers.ts). */
+export interface ExtensionContext {
+  ext<R, A extends unknown[]>(fn: (api: any, ...args: A) => R | Promise<R>, ...args: A): Promise<R>;
+}
+
+/** The state the content script of tab `tabId` reports, or null if none answers. */
+export function pageState(context: ExtensionContext, tabId: number): Promise<PageState | null> {
+  return context.ext((api, tabId) => api.tabs.sendMessage(tabId, { type: 'get-page-state' }).catch(() => null), tabId);
+}
+
+/** The claims the content script of the tab showing `url` reports, once it answers. */
+export function pageClaims(context: ExtensionContext, url: string): Promise<PageState['claims']> {
   return waitFor(
     () =>
-      chromium.worker.evaluate(async (url: string) => {
-        const chrome = (globalThis as any).chrome;
-        for (const tab of await chrome.tabs.query({})) {
-          try {
-            const state = await chrome.tabs.sendMessage(tab.id, { type: 'get-page-state' });
-            if (state?.url === url) return state.claims;
-          } catch {
-            // another tab, or one without our content script
-          }
+      context.ext(async (api, url) => {
+        for (const tab of await api.tabs.query({})) {
+          const state = await api.tabs.sendMessage(tab.id, { type: 'get-page-state' }).catch(() => null);
+          if (state?.url === url) return state.claims;
         }
         return null;
       }, url),
     `the content script on ${url}`,
   );
+}
+
+/** The browser's id for the tab showing `page` (brought to the front: the extension sees no URLs without the tabs permission). */
+export async function tabIdOf(context: ExtensionContext, page: Page): Promise<number> {
+  await page.bringToFront();
+  return context.ext(async (api) => (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+}
+
+/** The toolbar button's badge and title for a tab (`action` in MV3, `browserAction` in MV2). */
+export function badge(context: ExtensionContext, tabId: number): Promise<{ text: string; title: string }> {
+  return context.ext(async (api, tabId) => {
+    const action = api.action ?? api.browserAction;
+    return { text: await action.getBadgeText({ tabId }), title: await action.getTitle({ tabId }) };
+  }, tabId);
+}
+
+/** Settings as stored. */
+export async function storedSettings(context: ExtensionContext): Promise<{ disabledSites: string[]; paused?: boolean; dismissedClaims: string[] }> {
+  const all = await context.ext((api) => api.storage.local.get(['disabledSites', 'paused', 'dismissedClaims']));
+  return { disabledSites: all.disabledSites ?? [], paused: all.paused, dismissedClaims: all.dismissedClaims ?? [] };
+}
+
+/** Resolves once `page` has been closed (by itself, like the popup after a jump). */
+export function pageClosed(page: Page): Promise<unknown> {
+  // Firefox reports no 'close' for an extension page that closes itself (puppeteer keeps listing it), but
+  // evaluating in a closed page fails.
+  return waitFor(() => page.isClosed() || page.evaluate(() => false).catch(() => true), 'the page to close');
 }
 
 /** Our popover, inside the open shadow root (pierce selector). */

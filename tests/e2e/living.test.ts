@@ -1,41 +1,14 @@
-/** Pages that change under the reader, in real Chromium: feeds, SPAs, in-place rewrites, late shadow roots, huge pages. */
-import { describe, expect, it } from 'vitest';
+/** Pages that change under the reader, in each browser: feeds, SPAs, in-place rewrites, late shadow roots, huge pages. */
+import { expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { highlightCount, highlightTexts, pageClaims, waitFor } from './harness';
-import { useChromium } from './setup';
+import { describeInBrowsers } from './setup';
 
-const env = useChromium();
+describeInBrowsers('living pages', (env) => {
+  const open = (path: string) => env.driver.open(env.server.url(path));
+  const claimIds = (page: Page) => pageClaims(env.driver, page.url()).then((claims) => claims.map((c) => c.id).sort().join(','));
+  const listenerCount = (page: Page) => env.driver.listenerCount(page);
 
-async function open(path: string): Promise<Page> {
-  const page = await env.chromium.browser.newPage();
-  await page.goto(env.server.url(path));
-  return page;
-}
-
-const claimIds = (page: Page) => pageClaims(env.chromium, page.url()).then((claims) => claims.map((c) => c.id).sort().join(','));
-
-/**
- * Listeners on window and document registered by the extension's content script:
- * the DevTools protocol reports listeners per world, so ask from the extension's
- * isolated world.
- */
-async function listenerCount(page: Page): Promise<number> {
-  const cdp = await page.createCDPSession();
-  const contexts: Array<{ id: number; name: string; auxData?: { type?: string } }> = [];
-  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context as never));
-  await cdp.send('Runtime.enable');
-  const world = await waitFor(() => contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Context Lens'), 'the extension world');
-  let total = 0;
-  for (const expression of ['window', 'document']) {
-    const { result } = await cdp.send('Runtime.evaluate', { expression, contextId: world!.id });
-    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId!, depth: 0 });
-    total += listeners.length;
-  }
-  await cdp.detach();
-  return total;
-}
-
-describe('living pages', () => {
   it('highlights claims in an infinite feed as posts arrive', async () => {
     const page = await open('infinite.html');
     await page.waitForFunction(() => (window as any).__done === true);
@@ -103,14 +76,14 @@ describe('living pages', () => {
     const page = await open('spa.html');
     await waitFor(() => highlightCount(page), 'highlight');
     const withLens = await listenerCount(page);
-    await env.chromium.worker.evaluate(() => (globalThis as any).chrome.storage.local.set({ disabledSites: ['127.0.0.1'] }));
+    await env.driver.ext((api) => api.storage.local.set({ disabledSites: ['127.0.0.1'] }));
     await waitFor(async () => (await highlightCount(page)) === 0 && (await page.$('context-lens-ui')) === null, 'highlights and UI gone');
     expect(await listenerCount(page)).toBeLessThan(withLens);
     // Nothing is watching any more: new claims stay unhighlighted.
     await page.evaluate(() => (window as any).__go('b'));
     await new Promise((r) => setTimeout(r, 600));
     expect(await highlightCount(page)).toBe(0);
-    await env.chromium.worker.evaluate(() => (globalThis as any).chrome.storage.local.set({ disabledSites: [] }));
+    await env.driver.ext((api) => api.storage.local.set({ disabledSites: [] }));
     await waitFor(async () => (await claimIds(page)) === 'fujimori-fraud', 'back on');
     await page.close();
   });

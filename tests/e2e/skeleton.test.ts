@@ -1,38 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
-import { highlightCount, highlightPoint, highlightTexts, POPOVER, waitFor } from './harness';
-import { useChromium } from './setup';
+/** The walking skeleton in each browser: highlight, popover by pointer and keyboard, badge, the popup's site switch. */
+import { expect, it } from 'vitest';
+import { badge, highlightCount, highlightPoint, highlightTexts, POPOVER, tabIdOf, waitFor } from './harness';
+import { describeInBrowsers } from './setup';
 
-// Runs inside the extension's service worker.
-declare const chrome: any;
+describeInBrowsers('walking skeleton', (env) => {
+  const open = (url: string) => env.driver.open(url);
 
-const env = useChromium();
-
-async function open(url: string): Promise<Page> {
-  const page = await env.chromium.browser.newPage();
-  await page.goto(url);
-  return page;
-}
-
-/** Badge text of the tab showing `url`, read through the extension's own worker. */
-function badgeFor(url: string): Promise<string> {
-  return env.chromium.worker.evaluate(async (url) => {
-    const tabs = await chrome.tabs.query({});
-    const tab = tabs.find((t: { url?: string }) => t.url === url) ?? (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0];
-    return chrome.action.getBadgeText({ tabId: tab.id });
-  }, url);
-}
-
-async function openPopupFor(page: Page): Promise<Page> {
-  await page.bringToFront();
-  await env.chromium.worker.evaluate(() => chrome.action.openPopup());
-  const target = await env.chromium.browser.waitForTarget((t) => t.url().endsWith('/popup.html'));
-  const popup = (await target.asPage())!;
-  await popup.waitForSelector('#site-switch');
-  return popup;
-}
-
-describe('walking skeleton in Chromium', () => {
   it('highlights the austerity claim on the demo page', async () => {
     const page = await open(env.server.url('demo.html'));
     await waitFor(() => highlightCount(page), 'highlights');
@@ -84,14 +57,14 @@ describe('walking skeleton in Chromium', () => {
   });
 
   it('shows the number of distinct claims on the badge', async () => {
-    const url = env.server.url('demo.html');
-    const page = await open(url);
+    const page = await open(env.server.url('demo.html'));
     const count = await waitFor(() => highlightCount(page), 'highlights');
     const distinct = await page.evaluate(() => new Set([...(globalThis as any).CSS.highlights.get('context-lens')].map(String)).size);
     expect(count).toBeGreaterThan(0);
-    const badge = await waitFor(() => badgeFor(url), 'badge');
-    expect(Number(badge)).toBeGreaterThan(0);
-    expect(Number(badge)).toBeLessThanOrEqual(distinct);
+    const tabId = await tabIdOf(env.driver, page);
+    const shown = await waitFor(async () => (await badge(env.driver, tabId)).text, 'badge');
+    expect(Number(shown)).toBeGreaterThan(0);
+    expect(Number(shown)).toBeLessThanOrEqual(distinct);
     await page.close();
   });
 
@@ -103,8 +76,9 @@ describe('walking skeleton in Chromium', () => {
     await waitFor(() => highlightCount(page), 'highlights');
     await waitFor(() => highlightCount(other), 'highlights on the other site');
     await waitFor(() => highlightCount(sameSite), 'highlights in a second tab');
+    const tabId = await tabIdOf(env.driver, page);
 
-    const popup = await openPopupFor(page);
+    const popup = await env.driver.openPopupFor(page);
     const label = await popup.$eval('label.switch', (el) => el.textContent);
     expect(label).toContain('Show context on 127.0.0.1');
     expect(await popup.$eval('#site-switch', (el) => (el as HTMLInputElement).checked)).toBe(true);
@@ -113,7 +87,8 @@ describe('walking skeleton in Chromium', () => {
     await waitFor(async () => (await highlightCount(page)) === 0, 'highlights removed without reload');
     await waitFor(async () => (await highlightCount(sameSite)) === 0, 'highlights removed in the other tab of the site');
     expect(await highlightCount(other)).toBeGreaterThan(0);
-    await waitFor(async () => (await badgeFor(url)) === '', 'badge cleared');
+    await waitFor(async () => (await badge(env.driver, tabId)).text === '', 'badge cleared');
+    await popup.close();
 
     await page.reload();
     // Give the content script a fair chance to (wrongly) paint again.
@@ -125,10 +100,10 @@ describe('walking skeleton in Chromium', () => {
     await waitFor(() => highlightCount(fresh), 'other site still on after the change');
 
     // Back on: the switch restores highlights live.
-    const popup2 = await openPopupFor(page);
+    const popup2 = await env.driver.openPopupFor(page);
     expect(await popup2.$eval('#site-switch', (el) => (el as HTMLInputElement).checked)).toBe(false);
     await popup2.click('#site-switch');
     await waitFor(() => highlightCount(page), 'highlights back');
-    for (const p of [page, other, sameSite, fresh]) await p.close();
+    for (const p of [popup2, page, other, sameSite, fresh]) await p.close();
   });
 });
