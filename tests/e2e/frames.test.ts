@@ -1,54 +1,33 @@
 /** Same-origin frames are read like the page around them; frames of other origins (ads, embeds) are left alone. */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { pageClaims, waitFor } from './harness';
-import { useChromium, useFirefox } from './setup';
-
-declare const chrome: any;
+import { badge, pageClaims, tabIdOf, waitFor } from './harness';
+import { describeInBrowsers } from './setup';
 
 const highlightsIn = (frame: Frame) => frame.evaluate(() => (globalThis as any).CSS.highlights.get('context-lens')?.size ?? 0);
 
 async function frames(page: Page): Promise<{ top: Frame; same: Frame; other: Frame }> {
   const find = (host: string) => page.frames().find((f) => f !== page.mainFrame() && f.url().includes(`//${host}:`) && f.url().endsWith('/frame-claim.html'));
-  const same = (await waitFor(() => find('127.0.0.1'), 'the same-origin frame'))!;
-  const other = (await waitFor(() => find('localhost'), 'the cross-origin frame'))!;
+  const same = await waitFor(() => find('127.0.0.1'), 'the same-origin frame');
+  const other = await waitFor(() => find('localhost'), 'the cross-origin frame');
   return { top: page.mainFrame(), same, other };
 }
 
 /** The cross-origin frame had every chance: the same-origin one, loaded alongside, is already highlighted. */
 const SETTLE_MS = 1_000;
 
-describe('frames in Chromium', () => {
-  const env = useChromium();
-
+describeInBrowsers('frames', (env) => {
   it('highlights claims in same-origin frames, counts them on the badge and in the popup list, and leaves other origins alone', async () => {
-    const page = await env.chromium.browser.newPage();
+    const page = await env.driver.browser.newPage();
     const url = env.server.url('frames.html');
     await page.goto(url);
     const { top, same, other } = await frames(page);
     await waitFor(async () => (await highlightsIn(top)) === 1 && (await highlightsIn(same)) === 1, 'highlights in the page and its frame');
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     expect(await highlightsIn(other)).toBe(0);
-    await waitFor(async () => (await pageClaims(env.chromium, url)).map((c) => c.id).sort().join() === 'austerity-deaths,fujimori-fraud', 'both claims in the popup list');
-    const badge = await env.chromium.worker.evaluate(async (url: string) => {
-      const [tab] = (await chrome.tabs.query({})).filter((t: { url?: string }) => t.url === url);
-      return chrome.action.getBadgeText({ tabId: tab.id });
-    }, url);
-    expect(badge).toBe('2');
-    await page.close();
-  });
-});
-
-describe('frames in Firefox', () => {
-  const env = useFirefox();
-
-  it('highlights claims in same-origin frames and leaves other origins alone', async () => {
-    const page = await env.firefox.browser.newPage();
-    await page.goto(env.server.url('frames.html'));
-    const { top, same, other } = await frames(page);
-    await waitFor(async () => (await highlightsIn(top)) === 1 && (await highlightsIn(same)) === 1, 'highlights in the page and its frame');
-    await new Promise((r) => setTimeout(r, SETTLE_MS));
-    expect(await highlightsIn(other)).toBe(0);
+    await waitFor(async () => (await pageClaims(env.driver, url)).map((c) => c.id).sort().join() === 'austerity-deaths,fujimori-fraud', 'both claims in the popup list');
+    const tabId = await tabIdOf(env.driver, page);
+    await waitFor(async () => (await badge(env.driver, tabId)).text === '2', 'both claims on the badge');
     await page.close();
   });
 });

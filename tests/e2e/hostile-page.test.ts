@@ -7,11 +7,9 @@
  * stops itself. One that breaks the built-ins our code uses changes nothing
  * for us: content scripts run in their own JavaScript world.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { highlightCount, highlightPoint, highlightTexts, POPOVER, waitFor } from './harness';
-import { useChromium } from './setup';
-
-const env = useChromium();
+import { describeInBrowsers } from './setup';
 
 /** Runs in the page before its scripts: keeps every message it sees. */
 function keepMessages() {
@@ -57,9 +55,9 @@ function tamper() {
   }
 }
 
-describe('hostile page', () => {
+describeInBrowsers('hostile page', (env) => {
   it('replaying every message it saw, as messages and as DOM events with forged details, leaves the extension working', async () => {
-    const page = await env.chromium.browser.newPage();
+    const page = await env.driver.browser.newPage();
     await page.evaluateOnNewDocument(keepMessages);
     await page.goto(env.server.url('demo.html'));
     const before = await waitFor(() => highlightCount(page), 'highlights');
@@ -89,7 +87,7 @@ describe('hostile page', () => {
   });
 
   it('breaking built-in prototypes and polluting Object.prototype changes nothing for the extension', async () => {
-    const page = await env.chromium.browser.newPage();
+    const page = await env.driver.browser.newPage();
     await page.evaluateOnNewDocument(tamper);
     await page.goto(env.server.url('demo.html'));
     // The page really is broken for its own scripts…
@@ -110,7 +108,7 @@ describe('hostile page', () => {
     await page.mouse.move(x - 40, y);
     await page.mouse.move(x, y, { steps: 3 });
     const card = await page.waitForSelector(POPOVER, { visible: true, timeout: 30_000 });
-    expect(await card!.evaluate((el) => el.querySelector('.cl-title')?.textContent)).toMatch(/austerity/i);
+    expect(await card!.evaluate((el: Element) => el.querySelector('.cl-title')?.textContent)).toMatch(/austerity/i);
     await page.close();
   });
 });

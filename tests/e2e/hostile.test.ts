@@ -12,7 +12,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { MAX_HIGHLIGHTS } from '../../lib/dom/highlights';
 import { MAX_QUICK_REATTACH } from '../../lib/dom/shadow-host';
 import { highlightCount, POPOVER, waitFor, type TestServer } from './harness';
-import { useChromium, useFirefox } from './setup';
+import { describeInBrowsers } from './setup';
 
 /** What the page itself saw, recorded by a script that runs before the page's own. */
 interface Probe {
@@ -335,12 +335,4 @@ function hostileCases(ctx: () => Context) {
   });
 }
 
-describe('hostile pages in Chromium', () => {
-  const env = useChromium();
-  hostileCases(() => ({ browser: env.chromium.browser, server: env.server, name: 'chromium' }));
-});
-
-describe('hostile pages in Firefox', () => {
-  const env = useFirefox();
-  hostileCases(() => ({ browser: env.firefox.browser, server: env.server, name: 'firefox' }));
-});
+describeInBrowsers('hostile pages', (env) => hostileCases(() => ({ browser: env.driver.browser, server: env.server, name: env.name })));
