@@ -67,7 +67,7 @@ export interface ScriptRun {
   /** EvaluateScript: compile + top-level run */
   ms: number;
   cpuMs: number;
-  /** the v8.compile part */
+  /** the v8.compile part, CPU */
   compileMs: number;
   /** the top-level task holding the evaluation (its microtasks included: the boot script's sendMessage runs there) */
   taskEndMs: number;
@@ -97,6 +97,8 @@ export interface TraceCost extends TaskCost {
   kinds: Record<string, number>;
   /** tasks attributed to the extension (see above) */
   ext: TaskCost & { yieldContinuations: number };
+  /** the same without the task that evaluated boot.js: the lens's tasks, and boot.js's later ones */
+  extAfterBoot: TaskCost;
   /** extension scripts evaluated in the page, by file name (boot.js, lens.js) */
   scripts: Record<string, ScriptRun>;
   /** the extension's service worker: its tasks from the boot script's evaluation on (null: not found in the trace) */
@@ -286,6 +288,7 @@ export function mainThreadCost(events: TraceEvent[], url: string, extensionId?: 
   const top = topTasks(events, main);
   const ext = new Set<TraceEvent>();
   const scripts: Record<string, ScriptRun> = {};
+  let bootTask: TraceEvent | undefined;
   let yieldContinuations = 0;
   for (const e of mine) {
     if (e.name === 'RunTask') continue;
@@ -297,12 +300,13 @@ export function mainThreadCost(events: TraceEvent[], url: string, extensionId?: 
     if (!ours || e.name !== 'EvaluateScript') continue;
     const file = url!.slice(url!.lastIndexOf('/') + 1);
     if (scripts[file]) continue;
+    if (file === 'boot.js') bootTask = task;
     const compile = mine.find((c) => c.name === 'v8.compile' && eventUrl(c) === url && c.ts >= e.ts && c.ts <= e.ts + e.dur!);
     scripts[file] = {
       startMs: e.ts / 1000,
       ms: e.dur! / 1000,
       cpuMs: (e.tdur ?? e.dur!) / 1000,
-      compileMs: (compile?.dur ?? 0) / 1000,
+      compileMs: (compile?.tdur ?? compile?.dur ?? 0) / 1000,
       taskEndMs: task ? (task.ts + task.dur!) / 1000 : (e.ts + e.dur!) / 1000,
       taskMs: (task?.dur ?? e.dur!) / 1000,
       taskCpuMs: (task?.tdur ?? task?.dur ?? e.tdur ?? e.dur!) / 1000,
@@ -327,6 +331,7 @@ export function mainThreadCost(events: TraceEvent[], url: string, extensionId?: 
     ...cost(top),
     kinds,
     ext: { ...cost([...ext]), yieldContinuations },
+    extAfterBoot: cost([...ext].filter((t) => t !== bootTask)),
     scripts,
     worker,
     relay: messageRelay(events, since),
