@@ -11,16 +11,19 @@
  * includes the time its thread waited for a core, which is noise for a
  * comparison.
  *
- * A task is attributed to the extension when V8's sampling profiler (trace
- * category disabled-by-default-v8.cpu_profiler) caught the main thread in a
- * chrome-extension:// script (boot.js or lens.js) during it, or when it
- * contains an event naming such a script (EvaluateScript, v8.compile,
- * FunctionCall) or a scheduler.yield continuation (RunYieldContinuation: the
- * lens's scan slices; the same count is reported for the run without the
- * extension, where it should be 0). The samples catch what the events miss:
- * code resumed as a bare promise reaction (a storage reply, a
- * MutationObserver callback). A task shorter than the sampling interval may be
- * missed; the with − without difference misses nothing.
+ * A task is attributed to the extension when it resumes a scheduler.yield
+ * continuation (RunYieldContinuation: the lens's scan slices; the same count
+ * is reported for the run without the extension, where it should be 0); when
+ * our code is most of it: the events naming a chrome-extension:// script
+ * (boot.js or lens.js: EvaluateScript, v8.compile, FunctionCall) cover at
+ * least half of the task's wall time; or when it holds none of those events
+ * but V8's sampling profiler (trace category
+ * disabled-by-default-v8.cpu_profiler) caught the main thread in our code
+ * during it: code resumed as a bare promise reaction (a storage reply). A page
+ * task in which our code only ran a little (the boot script's
+ * MutationObserver callback after the page's own DOM work) is the page's: our
+ * part of such tasks is counted apart. A task shorter than the sampling
+ * interval may be missed; the with − without difference misses nothing.
  *
  * The extension's service worker (the background, which runs the trigger-word
  * check) has a thread of its own in the extension's process; the trace is
@@ -97,6 +100,8 @@ export interface TraceCost extends TaskCost {
   kinds: Record<string, number>;
   /** tasks attributed to the extension (see above) */
   ext: TaskCost & { yieldContinuations: number };
+  /** page tasks in which our code also ran, and the time of our events in them */
+  hosted: { tasks: number; ownMs: number };
   /** the same without the task that evaluated boot.js: the lens's tasks, and boot.js's later ones */
   extAfterBoot: TaskCost;
   /** extension scripts evaluated in the page, by file name (boot.js, lens.js) */
@@ -282,11 +287,26 @@ function taskAt(top: TraceEvent[], ts: number): TraceEvent | undefined {
   return undefined;
 }
 
+/** Length of the union of [start, end) intervals (µs). */
+function covered(intervals: Array<[number, number]>): number {
+  intervals.sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = -Infinity;
+  for (const [a, b] of intervals) {
+    if (b <= end) continue;
+    total += b - Math.max(a, end);
+    end = b;
+  }
+  return total;
+}
+
 export function mainThreadCost(events: TraceEvent[], url: string, extensionId?: string, mark?: string): TraceCost {
   const main = pageMainThread(events, url, mark);
   const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number');
   const top = topTasks(events, main);
-  const ext = new Set<TraceEvent>();
+  /** per task, the spans of our own events in it */
+  const own = new Map<TraceEvent, Array<[number, number]>>();
+  const resumed = new Set<TraceEvent>();
   const scripts: Record<string, ScriptRun> = {};
   let bootTask: TraceEvent | undefined;
   let yieldContinuations = 0;
@@ -295,8 +315,16 @@ export function mainThreadCost(events: TraceEvent[], url: string, extensionId?: 
     const task = taskAt(top, e.ts);
     const url = eventUrl(e);
     const ours = url?.startsWith(EXTENSION) ?? false;
-    if (e.name === 'RunYieldContinuation') yieldContinuations++;
-    if ((ours || e.name === 'RunYieldContinuation') && task) ext.add(task);
+    if (e.name === 'RunYieldContinuation') {
+      yieldContinuations++;
+      // The continuation is the task: scheduler.yield gave it its own, and the code it resumes is not nested in the event.
+      if (task) resumed.add(task);
+    }
+    if (ours && task) {
+      const spans = own.get(task) ?? [];
+      spans.push([e.ts, e.ts + e.dur!]);
+      own.set(task, spans);
+    }
     if (!ours || e.name !== 'EvaluateScript') continue;
     const file = url!.slice(url!.lastIndexOf('/') + 1);
     if (scripts[file]) continue;
@@ -312,9 +340,20 @@ export function mainThreadCost(events: TraceEvent[], url: string, extensionId?: 
       taskCpuMs: (task?.tdur ?? task?.dur ?? e.tdur ?? e.dur!) / 1000,
     };
   }
+  const ext = new Set<TraceEvent>(resumed);
+  let hosted = 0;
+  let hostedMs = 0;
+  for (const [task, spans] of own) {
+    const ownUs = covered(spans);
+    if (ext.has(task) || ownUs * 2 >= task.dur!) ext.add(task);
+    else {
+      hosted++;
+      hostedMs += ownUs / 1000;
+    }
+  }
   for (const t of extensionSamples(events, main)) {
     const task = taskAt(top, t);
-    if (task) ext.add(task);
+    if (task && !own.has(task)) ext.add(task);
   }
   const kinds: Record<string, number> = Object.fromEntries(Object.keys(KINDS).map((k) => [k, 0]));
   const kindOf = new Map(Object.entries(KINDS).flatMap(([k, names]) => names.map((n) => [n, k] as const)));
@@ -331,6 +370,7 @@ export function mainThreadCost(events: TraceEvent[], url: string, extensionId?: 
     ...cost(top),
     kinds,
     ext: { ...cost([...ext]), yieldContinuations },
+    hosted: { tasks: hosted, ownMs: hostedMs },
     extAfterBoot: cost([...ext].filter((t) => t !== bootTask)),
     scripts,
     worker,
