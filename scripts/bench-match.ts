@@ -45,7 +45,7 @@ const now =
       };
 
 
-/** Text blocks of every page, read as the content script reads them. */
+/** Text blocks of every page, read as the lens reads them. */
 async function corpusBlocks(dir: string): Promise<{ pages: number; blocks: string[] }> {
   const window = new Window({ settings: { disableJavaScriptFileLoading: true, disableComputedStyleRendering: true } });
   const blocks: string[] = [];

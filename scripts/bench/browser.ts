@@ -1,8 +1,8 @@
 /**
  * Two Chromium instances from the same binary with the same flags, one with
  * the built extension (the e2e harness's launchChromium) and one without it;
- * a local server for the pages; and the extension's own counters read from
- * its content script's isolated world over CDP.
+ * a local server for the pages; browser-wide tracing; and the extension's own
+ * counters read from its isolated world over CDP.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -96,14 +96,59 @@ export async function launchPair(): Promise<Pair> {
   };
 }
 
+// --- Tracing -------------------------------------------------------------------
+
+/**
+ * Starts a browser-wide trace (every process: the page's renderer and the
+ * extension's service worker, which a page-level trace leaves out); the
+ * returned function ends it and returns the trace JSON.
+ */
+export async function startTracing(browser: Browser, categories: string[]): Promise<() => Promise<Buffer>> {
+  const cdp = await browser.target().createCDPSession();
+  await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: categories, recordMode: 'recordAsMuchAsPossible' } });
+  return async () => {
+    try {
+      const complete = new Promise<{ stream?: string; dataLossOccurred: boolean }>((ok) => cdp.once('Tracing.tracingComplete', ok));
+      await cdp.send('Tracing.end');
+      const { stream, dataLossOccurred } = await complete;
+      if (!stream) throw new Error('trace: no stream');
+      // A full buffer drops the end of the trace: the figures would be silently short.
+      if (dataLossOccurred) throw new Error('trace: the trace buffer was full (data lost)');
+      const chunks: Buffer[] = [];
+      for (;;) {
+        const r = await cdp.send('IO.read', { handle: stream, size: 8 << 20 });
+        chunks.push(Buffer.from(r.data, r.base64Encoded ? 'base64' : 'utf8'));
+        if (r.eof) break;
+      }
+      await cdp.send('IO.close', { handle: stream });
+      return Buffer.concat(chunks);
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  };
+}
+
 // --- The extension's counters --------------------------------------------------
 
-
+/** globalThis.contextLensStats, set by the lens (lens.js) when the background loaded it. */
 export interface LensStats {
+  /** performance.now() when the boot script started (document_idle) */
+  bootAt: number;
+  /** start of the first scan */
   startedAt: number;
+  /** first CSS.highlights.set */
   firstPaintAt: number;
+  failedScans: number;
   first: ScanStats;
   later: ScanStats;
+}
+
+/** What the extension's isolated world holds: the boot script's start, and the lens's counters if it was loaded. */
+export interface WorldState {
+  bootAt: number | null;
+  /** the lens's handle is there: lens.js was loaded into the page */
+  lens: boolean;
+  stats: LensStats | null;
 }
 
 export const EXTENSION_NAME = 'Context Lens';
@@ -115,10 +160,13 @@ interface Context {
   auxData?: { type?: string; frameId?: string; isDefault?: boolean };
 }
 
+const WORLD_EXPRESSION = `JSON.stringify({ bootAt: globalThis.contextLensBootAt ?? null, lens: !!globalThis.contextLens, stats: globalThis.contextLensStats ?? null })`;
+
 /**
- * Watches a page's execution contexts so the content script's isolated world
- * can be found after navigation (Runtime.executionContextCreated with
- * auxData.type "isolated", named after the extension, on its origin).
+ * Watches a page's execution contexts so the extension's isolated world (the
+ * boot script's, which the lens joins) can be found after navigation
+ * (Runtime.executionContextCreated with auxData.type "isolated", named after
+ * the extension, on its origin).
  */
 export class LensProbe {
   private contexts = new Map<number, Context>();
@@ -138,8 +186,8 @@ export class LensProbe {
     return probe;
   }
 
-  /** The content script's world in the main frame, if it has started. */
-  private lensContext(): Context | undefined {
+  /** The extension's world in the main frame, if the boot script has run. */
+  private worldContext(): Context | undefined {
     const main = this.page.mainFrame() as unknown as { _id: string };
     let found: Context | undefined;
     for (const c of this.contexts.values()) {
@@ -151,17 +199,21 @@ export class LensProbe {
     return found;
   }
 
-  /** globalThis.contextLensStats, or null while the content script has not run. */
-  async stats(): Promise<LensStats | null> {
-    const ctx = this.lensContext();
+  /** The world's state, or null while the boot script has not run. */
+  async world(): Promise<WorldState | null> {
+    const ctx = this.worldContext();
     if (!ctx) return null;
-    const r = await this.cdp.send('Runtime.evaluate', { expression: 'JSON.stringify(globalThis.contextLensStats ?? null)', contextId: ctx.id, returnByValue: true });
-    return r.result.value ? (JSON.parse(r.result.value as string) as LensStats) : null;
+    const r = await this.cdp.send('Runtime.evaluate', { expression: WORLD_EXPRESSION, contextId: ctx.id, returnByValue: true });
+    const state = r.result.value ? (JSON.parse(r.result.value as string) as WorldState) : null;
+    return state?.bootAt === null ? null : state;
+  }
+
+  /** The lens's counters, or null while the lens is not loaded. */
+  async stats(): Promise<LensStats | null> {
+    return (await this.world())?.stats ?? null;
   }
 
   async detach(): Promise<void> {
     await this.cdp.detach().catch(() => undefined);
   }
 }
-
-

@@ -1,8 +1,8 @@
 /**
  * Where the scan's time goes, with readable names: lib/dom/scan.ts (the code
- * the content script runs) is bundled unminified and run in an isolated world
- * of a page in the browser without the extension, the way a content script
- * runs, under V8's sampling profiler. The shipped bundle is minified, so a
+ * the lens runs) is bundled unminified and run in an isolated world of a page
+ * in the browser without the extension, the way the lens (an injected
+ * script) runs, under V8's sampling profiler. The shipped bundle is minified, so a
  * profile of the extension itself would name functions "Yn" and "$n".
  *
  * The scan runs twice on the same page: the first pass pays for creating a

@@ -55,3 +55,17 @@ export function goalLine(g: Goal): string {
 }
 
 export const sleep = (msToWait: number) => new Promise<void>((r) => setTimeout(r, msToWait));
+
+/** The report: printed as it is written, and kept for docs/bench.md. */
+export class Doc {
+  readonly lines: string[] = [];
+  say(text = ''): void {
+    console.log(text);
+    this.lines.push(text);
+  }
+  text(): string {
+    return this.lines.join('\n') + '\n';
+  }
+}
+
+export const max = (values: number[]) => values.filter(Number.isFinite).reduce((m, x) => Math.max(m, x), -Infinity);
