@@ -40,9 +40,9 @@ describeInBrowsers('the overlay', (env) => {
 
   async function hover(page: Page, n = 0, block: ScrollLogicalPosition = 'center'): Promise<ElementHandle> {
     const { x, y } = await highlightPoint(page, n, block);
-    // Approach from below left, inside the viewport (WebDriver refuses moves outside it).
-    const { height } = page.viewport()!;
-    await page.mouse.move(Math.max(1, x - 60), Math.min(height - 1, y + 40));
+    // Approach from the left along the claim's line, inside the viewport (WebDriver refuses moves outside it): a
+    // path over the lines below can rest on another claim long enough, on a loaded machine, to open that one first.
+    await page.mouse.move(Math.max(1, x - 60), y);
     await page.mouse.move(x, y, { steps: 4 });
     return (await page.waitForSelector(POPOVER, { visible: true }))!;
   }
