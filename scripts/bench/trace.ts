@@ -110,8 +110,6 @@ export interface TraceCost extends TaskCost {
   worker: TaskCost | null;
   /** messages to the extension relayed by the browser's main thread from the boot script's evaluation on */
   relay: Relay;
-  /** first to last event on the page's main thread, ms */
-  spanMs: number;
 }
 
 const EXTENSION = 'chrome-extension://';
@@ -364,8 +362,6 @@ export function mainThreadCost(events: TraceEvent[], url: string, extensionId?: 
   const sw = extensionId ? serviceWorkerThread(events, extensionId) : null;
   const since = scripts['boot.js']?.startMs ?? -Infinity;
   const worker = sw ? cost(tasksBetween(topTasks(events, sw), since)) : null;
-  const first = mine.reduce((m, e) => Math.min(m, e.ts), Infinity);
-  const last = mine.reduce((m, e) => Math.max(m, e.ts + e.dur!), first);
   return {
     ...cost(top),
     kinds,
@@ -375,6 +371,5 @@ export function mainThreadCost(events: TraceEvent[], url: string, extensionId?: 
     scripts,
     worker,
     relay: messageRelay(events, since),
-    spanMs: Number.isFinite(first) ? (last - first) / 1000 : 0,
   };
 }
