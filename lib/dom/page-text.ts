@@ -6,13 +6,17 @@
  */
 import { shadowRootsUnder } from './shadow-roots';
 
+/** An element's rendered text; '' from innerText (an element some browsers do not render, a body shown later by script) falls back to the raw text. */
+function ownText(el: Element): string {
+  return (el as HTMLElement).innerText || el.textContent || '';
+}
+
 /** Rendered text of one node and the open shadow roots under it. */
 export function renderedText(node: Node): string {
   if (node.nodeType === 3) return (node as Text).data;
   if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return '';
   const el = (node.nodeType === 9 ? (node as Document).documentElement : node) as HTMLElement | null;
-  // innerText is '' on elements some browsers do not render (a body shown later by script): read the raw text.
-  const own = el ? (typeof el.innerText === 'string' && el.innerText) || el.textContent || '' : '';
+  const own = el ? ownText(el) : '';
   const shadows = shadowRootsUnder(node);
   return shadows.length ? [own, ...shadows.map((s) => s.textContent ?? '')].join('\n') : own;
 }
@@ -28,6 +32,6 @@ export function* textPieces(root: Element): Generator<string> {
     for (const n of container.childNodes) if (n.nodeType === 3) yield (n as Text).data;
     container = container.firstElementChild!;
   }
-  for (const child of container.childNodes) yield child.nodeType === 1 ? (child as HTMLElement).innerText || child.textContent || '' : child.nodeType === 3 ? (child as Text).data : '';
+  for (const child of container.childNodes) yield child.nodeType === 1 ? ownText(child as Element) : child.nodeType === 3 ? (child as Text).data : '';
   for (const shadow of shadowRootsUnder(root)) yield renderedText(shadow);
 }

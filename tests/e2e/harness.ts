@@ -306,5 +306,10 @@ export function pageClosed(page: Page): Promise<unknown> {
   return waitFor(() => page.isClosed() || page.evaluate(() => false).catch(() => true), 'the page to close');
 }
 
+/** Opens the first claim's card the keyboard way: its anchor in our shadow root takes focus. */
+export function focusFirstClaim(page: Page): Promise<void> {
+  return page.evaluate(() => (document.querySelector('context-lens-ui')!.shadowRoot!.querySelector('.cl-anchor') as HTMLElement).focus());
+}
+
 /** Our popover, inside the open shadow root (pierce selector). */
 export const POPOVER = 'context-lens-ui >>> .cl-popover';

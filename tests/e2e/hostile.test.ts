@@ -11,7 +11,7 @@ import { expect, it, onTestFinished } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { MAX_HIGHLIGHTS } from '../../lib/dom/highlights';
 import { MAX_QUICK_REATTACH } from '../../lib/dom/shadow-host';
-import { highlightCount, POPOVER, waitFor, type TestServer } from './harness';
+import { focusFirstClaim, highlightCount, POPOVER, waitFor, type TestServer } from './harness';
 import { describeInBrowsers } from './setup';
 
 /** What the page itself saw, recorded by a script that runs before the page's own. */
@@ -149,11 +149,6 @@ async function hover(page: Page, n = 0): Promise<void> {
 }
 
 const popoverShown = (page: Page) => page.waitForSelector(POPOVER, { visible: true });
-
-/** Opens the first claim's card the keyboard way: its anchor takes focus. */
-function focusFirstClaim(page: Page): Promise<void> {
-  return page.evaluate(() => (document.querySelector('context-lens-ui')!.shadowRoot!.querySelector('.cl-anchor') as HTMLElement).focus());
-}
 
 /** The open card can be used: it is on top where it is drawn, styled by us, and a real click on its close button closes it. */
 async function expectUsablePopover(page: Page): Promise<void> {

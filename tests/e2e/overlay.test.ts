@@ -1,7 +1,7 @@
 /** The overlay in each browser: placement, opening and closing, hostile pages, frameworks, CSP, themes, a11y. */
 import { describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { highlightCount, highlightPoint, highlightTexts, POPOVER, waitFor } from './harness';
+import { focusFirstClaim, highlightCount, highlightPoint, highlightTexts, POPOVER, waitFor } from './harness';
 import { describeInBrowsers } from './setup';
 
 interface Rect {
@@ -115,7 +115,7 @@ describeInBrowsers('the overlay', (env) => {
     it('returns focus to the claim anchor when closed with Escape', async () => {
       const page = await open('demo.html');
       await page.waitForSelector('context-lens-ui >>> .cl-anchor');
-      await page.evaluate(() => (document.querySelector('context-lens-ui')!.shadowRoot!.querySelector('.cl-anchor') as HTMLElement).focus());
+      await focusFirstClaim(page);
       await page.waitForSelector(POPOVER, { visible: true });
       await page.keyboard.press('Tab'); // into the card
       expect(await page.evaluate(() => document.querySelector('context-lens-ui')!.shadowRoot!.activeElement?.closest('.cl-popover') !== null)).toBe(true);
@@ -196,7 +196,7 @@ describeInBrowsers('the overlay', (env) => {
     it('has no axe-core violations with the popover open', async () => {
       const page = await open('demo.html');
       await page.waitForSelector('context-lens-ui >>> .cl-anchor');
-      await page.evaluate(() => (document.querySelector('context-lens-ui')!.shadowRoot!.querySelector('.cl-anchor') as HTMLElement).focus());
+      await focusFirstClaim(page);
       await page.waitForSelector(POPOVER, { visible: true });
       await page.addScriptTag({ url: '/vendor/axe.js' });
       const violations = await page.evaluate(async () => {
