@@ -1,7 +1,7 @@
 /**
  * Runs on every page, so it does almost nothing: it hands the page's rendered
- * text (native innerText reads, in slices; the layout they need is done by
- * document_idle) to the background, which looks for claims off the page's
+ * text (one native innerText read, or a few in slices on a huge page; the
+ * layout they need is done by document_idle) to the background, which looks for claims off the page's
  * main thread. Only where one turns up
  * does the background load the lens (matcher and UI) into the page; the lens
  * then takes over and this script stops. Until then it forwards what pages add
@@ -13,7 +13,7 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { MUTATION_BATCH_MS } from '../lib/dom/watcher';
-import { renderedText, textPieces } from '../lib/dom/page-text';
+import { linesUpTo, renderedText, textPieces } from '../lib/dom/page-text';
 import { Slicer } from '../lib/dom/schedule';
 import type { PageState, PageTextMessage } from '../lib/messages';
 import { bootFrameClaims, bootPageTextReply, bootRequest } from '../lib/messages-boot';
@@ -23,8 +23,12 @@ import { BOOT_AT_GLOBAL, LENS_GLOBAL, LOOKED_AT_GLOBAL, type LensWorld } from '.
 /** Added nodes remembered between two looks; past this the next look reads the whole page once. */
 const MAX_PENDING = 2_000;
 
-/** Text sent in one message at most: a huge page goes in several, each cut between whole pieces (blocks). */
-const BATCH_CHARS = 262_144;
+/**
+ * Text sent in one message at most: a huge page goes in several. The browser's
+ * serialisation of a message grows faster than its text past about this size
+ * (1 M chars sent as 128 K batches cost a third of 256 K ones).
+ */
+const BATCH_CHARS = 131_072;
 
 /** The extension API as the browsers provide it (promise-based in both). */
 type Api = (typeof import('wxt/browser'))['browser'];
@@ -60,10 +64,12 @@ export default defineUnlistedScript(() => {
   let active = false;
   let queue = Promise.resolve();
 
-  /** `added`: only what the page added since; worth a look only where the site is on. */
-  const check = (text: string, added = false) => {
+  /** `added`: only what the page added since, read (`read`) only once the site is known to be on. */
+  const check = (read: () => string, added = false) => {
     queue = queue.then(async () => {
-      if (handoff.signal.aborted || (added && !active) || !HAS_LETTER.test(text)) return;
+      if (handoff.signal.aborted || (added && !active)) return;
+      const text = read();
+      if (!HAS_LETTER.test(text)) return;
       const message: PageTextMessage = { type: 'page-text', text };
       const reply = bootPageTextReply(await api.runtime.sendMessage(message).catch(() => null));
       if (!reply) return;
@@ -78,17 +84,21 @@ export default defineUnlistedScript(() => {
     const slicer = new Slicer(undefined, handoff.signal);
     let batch: string[] = [];
     let size = 0;
+    const send = () => {
+      const text = batch.join('\n');
+      check(() => text, added);
+      batch = [];
+      size = 0;
+    };
     for (const piece of textPieces(root)) {
-      batch.push(piece);
-      size += piece.length;
-      if (size >= BATCH_CHARS) {
-        check(batch.join('\n'), added);
-        batch = [];
-        size = 0;
+      for (const part of linesUpTo(piece, BATCH_CHARS)) {
+        if (size + part.length > BATCH_CHARS) send();
+        batch.push(part);
+        size += part.length + 1;
       }
       if (slicer.due && !(await slicer.pause())) return;
     }
-    check(batch.join('\n'), added);
+    send();
   };
 
   let pending: Node[] = [];
@@ -96,8 +106,13 @@ export default defineUnlistedScript(() => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     timer = undefined;
-    if (overflow) void lookAtPage(true);
-    else check(pending.filter((n) => n.isConnected).map(renderedText).join('\n'), true);
+    const nodes = pending;
+    // After the looks already queued: by then the background has said whether the site is on.
+    if (overflow)
+      void queue.then(() => {
+        if (active) void lookAtPage(true);
+      });
+    else check(() => nodes.filter((n) => n.isConnected).map(renderedText).join('\n'), true);
     pending = [];
     overflow = false;
   };
@@ -119,7 +134,6 @@ export default defineUnlistedScript(() => {
   api.storage.onChanged.addListener(onStorage);
 
   const onMessage = (raw: unknown, _sender: unknown, respond: (reply: unknown) => void) => {
-    if (!isTop) return undefined;
     const claims = bootFrameClaims(raw);
     if (claims) frameClaims = claims;
     const request = bootRequest(raw);
@@ -129,7 +143,7 @@ export default defineUnlistedScript(() => {
     } else if (request === 'focus-claim') respond(false);
     return undefined;
   };
-  api.runtime.onMessage.addListener(onMessage);
+  if (isTop) api.runtime.onMessage.addListener(onMessage);
 
   handoff.signal.addEventListener('abort', () => {
     observer.disconnect();
