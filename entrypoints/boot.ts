@@ -35,6 +35,9 @@ type Api = (typeof import('wxt/browser'))['browser'];
 
 const HAS_LETTER = /\p{L}/u;
 
+/** The first look waits for an idle period at most this long. */
+const FIRST_LOOK_WAIT_MS = 1_000;
+
 /** Frames run the boot script too (all_frames), but only those of the top page's own origin are read. */
 function isTopOrSameOrigin(): boolean {
   if (window === window.top) return true;
@@ -153,5 +156,7 @@ export default defineUnlistedScript(() => {
     api.runtime.onMessage.removeListener(onMessage);
   });
 
-  void lookAtPage().then(() => queue.then(() => void (world[LOOKED_AT_GLOBAL] = performance.now())));
+  // At document_idle the page is often not laid out yet: reading then would force its layout inside our task.
+  // An idle period comes after the page's next frame, layout done (the timeout keeps a busy page from starving us).
+  requestIdleCallback(() => void lookAtPage().then(() => queue.then(() => void (world[LOOKED_AT_GLOBAL] = performance.now()))), { timeout: FIRST_LOOK_WAIT_MS });
 });
