@@ -30,20 +30,32 @@ export function renderedText(node: Node): string {
 }
 
 /**
- * The text of `root` in pieces, each read in one call: `root` whole when it
- * holds at most `most` elements (a native count), else its children, each
- * split the same way.
+ * The text of `root` in pieces, each read in one call: wrapper chains
+ * (body > div > main; or a hostile page 5,000 levels deep, which Firefox
+ * does not lay out that far) are walked down to where the content fans out.
  */
 export function* textPieces(root: Element, most = READ_ELEMENTS): Generator<string> {
-  if (root.getElementsByTagName('*').length <= most) {
-    yield renderedText(root);
+  let el = root;
+  while (el.childElementCount === 1) {
+    // A wrapper's own text beside its one element child still counts, and so does its shadow root.
+    if (el.shadowRoot) yield renderedText(el.shadowRoot);
+    for (const n of el.childNodes) if (n.nodeType === 3) yield (n as Text).data;
+    el = el.firstElementChild!;
+  }
+  yield* subtreePieces(el, most);
+}
+
+/** `el` read whole when it holds at most `most` elements (a native count), else child by child, each split the same way. */
+function* subtreePieces(el: Element, most: number): Generator<string> {
+  if (el.getElementsByTagName('*').length <= most) {
+    yield renderedText(el);
     return;
   }
-  // Read whole, the root's own shadow root would be found with the rest; split, it is read here.
-  if (root.shadowRoot) yield renderedText(root.shadowRoot);
-  for (const child of root.childNodes) {
+  // Read whole, a custom element's shadow root would be found with the rest; split, it is read here.
+  if (el.shadowRoot) yield renderedText(el.shadowRoot);
+  for (const child of el.childNodes) {
     if (child.nodeType === 3) yield (child as Text).data;
-    else if (child.nodeType === 1 && !UNRENDERED.has((child as Element).localName)) yield* textPieces(child as Element, most);
+    else if (child.nodeType === 1 && !UNRENDERED.has((child as Element).localName)) yield* subtreePieces(child as Element, most);
   }
 }
 

@@ -9,6 +9,11 @@ describe('page text for the gate', () => {
     expect(words(textPieces(document.body))).toEqual(['Lead One Two bold Last']);
   });
 
+  it('walks wrapper chains down to where the content fans out, keeping wrapper text', () => {
+    document.body.innerHTML = '<div>Lead <main><p>One</p><p>Two <b>bold</b></p></main></div>';
+    expect(words(textPieces(document.body))).toEqual(['Lead', 'One Two bold']);
+  });
+
   it('splits a huge page into subtrees of at most `most` elements, keeping loose text and leaving scripts out', () => {
     document.body.innerHTML = 'Lead <div><p>One</p><p>Two <b>bold</b></p></div><script>var x = 1;</script><style>p {}</style><p>Last</p>';
     // body holds 7 elements, the div 3: the body is split, the div read whole.
