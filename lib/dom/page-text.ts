@@ -11,6 +11,9 @@ import { shadowRootsUnder } from './shadow-roots';
 /** Elements one read takes at most: innerText costs ~0.6-0.8 µs an element in Chromium, so ~10-12 ms a read. */
 export const READ_ELEMENTS = 16_000;
 
+/** Chains of single children at least this deep are read at their end too (a hostile page; Firefox stops at ~1,000 levels). */
+const DEEP_CHAIN = 500;
+
 /** Never rendered, yet innerText gives their source: left out when a huge page is read child by child. */
 const UNRENDERED = new Set(['script', 'style', 'template', 'noscript']);
 
@@ -43,6 +46,13 @@ export function* textPieces(root: Element, most = READ_ELEMENTS): Generator<stri
     el = el.firstElementChild!;
   }
   yield* subtreePieces(el, most);
+  // Firefox lays out (and innerText reads) no deeper than about 1,000 levels: the end of a longer chain is read on its own.
+  for (const child of el.children) {
+    let end = child;
+    let depth = 0;
+    for (; end.childElementCount === 1; depth++) end = end.firstElementChild!;
+    if (depth >= DEEP_CHAIN) yield renderedText(end);
+  }
 }
 
 /** `el` read whole when it holds at most `most` elements (a native count), else child by child, each split the same way. */

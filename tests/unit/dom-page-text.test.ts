@@ -22,6 +22,14 @@ describe('page text for the gate', () => {
     expect(words(textPieces(document.body, 1))).toEqual(['Lead', 'One', 'Two bold', 'Last']);
   });
 
+  it('reads the end of a very deep chain on its own too (Firefox does not lay it out)', () => {
+    document.body.innerHTML = '<h1>Title</h1><div id="root"></div>';
+    let el = document.getElementById('root')!;
+    for (let i = 0; i < 600; i++) el = el.appendChild(document.createElement('span'));
+    el.appendChild(document.createElement('p')).textContent = 'At the very bottom';
+    expect(words(textPieces(document.body)).at(-1)).toBe('At the very bottom');
+  });
+
   // Shadow roots under a read come from the browser's XPath (which happy-dom lacks): the e2e tests cover them.
   it("reads a split root's own shadow root", () => {
     document.body.innerHTML = '<div><p>Light</p><p>More</p></div>';
