@@ -10,18 +10,34 @@ import { badgeText, badgeTitle } from '../lib/badge';
 import { runCommand } from '../lib/commands';
 import { parseMessage, type ClaimSummary, type FrameClaimsMessage, type PageTextReply } from '../lib/messages';
 import { pageMayHoldClaim } from '../lib/match/gate';
-import { getSettings, isActiveOn, siteKey } from '../lib/settings';
+import { LENS_GLOBAL, SETTINGS_GLOBAL } from '../lib/lens-handle';
+import { getSettings, isActiveOn, siteKey, type Settings } from '../lib/settings';
 import { TabClaims } from '../lib/tab-claims';
 
 type Sender = Browser.runtime.MessageSender;
 
+/**
+ * Runs in the page's extension world (serialised: it sees only its arguments). A lens already running there read
+ * the settings itself, so nothing is left behind for it.
+ */
+function handOverSettings(key: string, lensKey: string, settings: Settings) {
+  const world = globalThis as unknown as Record<string, unknown>;
+  if (!world[lensKey]) world[key] = settings;
+}
+
 async function lookAtPage(text: string, sender: Sender): Promise<PageTextReply> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || !sender.url) return { active: false, lens: false };
-  if (!isActiveOn(await getSettings(), siteKey(sender.url))) return { active: false, lens: false };
+  const settings = await getSettings();
+  if (!isActiveOn(settings, siteKey(sender.url))) return { active: false, lens: false };
   if (!pageMayHoldClaim(index, text)) return { active: true, lens: false };
+  const target = { tabId, frameIds: [sender.frameId ?? 0] };
   try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/lens.js'] });
+    // Both at once: the settings (no file to read) reach the page first, and the lens starts without reading storage.
+    await Promise.all([
+      browser.scripting.executeScript({ target, func: handOverSettings, args: [SETTINGS_GLOBAL, LENS_GLOBAL, settings] }),
+      browser.scripting.executeScript({ target, files: ['/lens.js'] }),
+    ]);
     return { active: true, lens: true };
   } catch {
     // The tab navigated away meanwhile, or the browser refused (a store page): nothing to show.

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { LENS_GLOBAL, type LensWorld } from '../../lib/lens-handle';
+import { LENS_GLOBAL, SETTINGS_GLOBAL, type LensWorld } from '../../lib/lens-handle';
 import { watchLocation } from '../../lib/dom/location';
 import { parseMessage, type ClaimSummary, type PageState } from '../../lib/messages';
 import { siteKey } from '../../lib/settings/host';
@@ -16,6 +16,8 @@ import { startLens, type Lens } from './lens';
 
 export default defineUnlistedScript(() => {
   const world = globalThis as LensWorld;
+  const handed = world[SETTINGS_GLOBAL];
+  delete world[SETTINGS_GLOBAL];
   if (world[LENS_GLOBAL]) return;
   const site = siteKey(location.href);
   const life = new AbortController();
@@ -74,5 +76,8 @@ export default defineUnlistedScript(() => {
     stopLens();
   });
   world[LENS_GLOBAL] = { stop: () => life.abort() };
+  // The background's settings start the first scan at once; storage then confirms them, as they may have changed
+  // before watchSettings began (apply does nothing when they have not).
+  if (handed) apply(handed);
   void getSettings().then(apply);
 });
