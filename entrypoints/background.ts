@@ -45,6 +45,18 @@ async function lookAtPage(text: string, sender: Sender): Promise<PageTextReply> 
   }
 }
 
+/** The lens found something: its popover UI, into the same frame. */
+async function loadUi(sender: Sender): Promise<boolean> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return false;
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/lens-ui.js'] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function showCount(tabId: number, claims: ClaimSummary[]) {
   // Firefox's MV2 build has browserAction; Chrome's MV3 build has action.
   const action = browser.action ?? browser.browserAction;
@@ -73,6 +85,7 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return undefined;
     const message = parseMessage(raw);
     if (message?.type === 'page-text') return lookAtPage(message.text, sender);
+    if (message?.type === 'load-ui') return loadUi(sender);
     if (message?.type === 'claims-found' && sender.tab?.id !== undefined) claimsFound(sender.tab.id, sender.frameId ?? 0, message.claims);
     return undefined;
   });

@@ -15,6 +15,8 @@ const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('claims-found'), claims: z.array(ClaimSummarySchema) }),
   /** background -> top page: what the page's same-origin frames found (their union) */
   z.object({ type: z.literal('frame-claims'), claims: z.array(ClaimSummarySchema) }),
+  /** lens -> background: load the popover UI (lens-ui.js) into this frame; the reply comes once it has run */
+  z.object({ type: z.literal('load-ui') }),
   /** popup/background -> content: what is on this page? */
   z.object({ type: z.literal('get-page-state') }),
   /** popup/background -> content: focus the next highlighted claim (of this id, if given) and open its card */
@@ -26,6 +28,7 @@ export type ClaimsFoundMessage = Extract<Message, { type: 'claims-found' }>;
 export type GetPageStateMessage = Extract<Message, { type: 'get-page-state' }>;
 export type FocusClaimMessage = Extract<Message, { type: 'focus-claim' }>;
 export type FrameClaimsMessage = Extract<Message, { type: 'frame-claims' }>;
+export type LoadUiMessage = Extract<Message, { type: 'load-ui' }>;
 
 /** background -> boot: whether the site is on, and whether the lens was loaded into the page (it takes over). */
 const PageTextReplySchema = z.object({ active: z.boolean(), lens: z.boolean() });

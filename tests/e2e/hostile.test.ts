@@ -11,7 +11,7 @@ import { expect, it, onTestFinished } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { MAX_HIGHLIGHTS } from '../../lib/dom/highlights';
 import { MAX_QUICK_REATTACH } from '../../lib/dom/shadow-host';
-import { focusFirstClaim, highlightCount, POPOVER, waitFor, type TestServer } from './harness';
+import { focusFirstClaim, highlightCount, POPOVER, uiReady, waitFor, type TestServer } from './harness';
 import { describeInBrowsers } from './setup';
 
 /** What the page itself saw, recorded by a script that runs before the page's own. */
@@ -143,6 +143,7 @@ async function expectNoErrors(page: Page, problems: string[]): Promise<void> {
 }
 
 async function hover(page: Page, n = 0): Promise<void> {
+  await uiReady(page);
   const { x, y } = await page.evaluate((n) => (window as any).__probe.point(n), n);
   await page.mouse.move(x - 40, y + 30);
   await page.mouse.move(x, y, { steps: 4 });
