@@ -33,8 +33,11 @@ async function lookAtPage(text: string, sender: Sender): Promise<PageTextReply> 
   if (!pageMayHoldClaim(index, text)) return { active: true, lens: false };
   const target = { tabId, frameIds: [sender.frameId ?? 0] };
   try {
-    // Both at once: the settings (no file to read) reach the page first, and the lens starts without reading storage.
+    // All at once, as none needs another's result: the settings (no file to read) reach the page first, so the lens
+    // starts without reading storage. The ::highlight() rules go in with the lens, not on every page, so pages
+    // without claims carry no extra style rules to resolve; inserted by the browser, so a page's CSP cannot block them.
     await Promise.all([
+      browser.scripting.insertCSS({ target, files: ['/highlights.css'] }),
       browser.scripting.executeScript({ target, func: handOverSettings, args: [SETTINGS_GLOBAL, LENS_GLOBAL, settings] }),
       browser.scripting.executeScript({ target, files: ['/lens.js'] }),
     ]);
