@@ -1,5 +1,5 @@
 /**
- * The lens's interactive layer (Preact, floating-ui: a fifth of lens.js's
+ * The lens's interactive layer (Preact, floating-ui: about a quarter of lens.js's
  * compile time) is a script of its own, lens-ui.js, so the first highlights
  * are painted without it. The background loads it when the lens, having found
  * something, asks; it leaves its createOverlay in the extension's world, which
