@@ -143,7 +143,6 @@ async function expectNoErrors(page: Page, problems: string[]): Promise<void> {
 }
 
 async function hover(page: Page, n = 0): Promise<void> {
-  await uiReady(page);
   const { x, y } = await page.evaluate((n) => (window as any).__probe.point(n), n);
   await page.mouse.move(x - 40, y + 30);
   await page.mouse.move(x, y, { steps: 4 });
@@ -199,6 +198,7 @@ function hostileCases(ctx: () => Context) {
     const { browser, server } = ctx();
     const { page, problems } = await openPage(browser, server.url('csp.html?csp=trusted-types'));
     await waitFor(() => highlightCount(page), 'highlights under CSP and Trusted Types');
+    await uiReady(page);
     await hover(page, (await texts(page)).findIndex((t) => /austerity/.test(t)));
     await expectUsablePopover(page);
     expect((await probe(page)).violations.filter((v) => !browsersOwn(v))).toEqual([]);
@@ -316,6 +316,7 @@ function hostileCases(ctx: () => Context) {
     expect(await page.evaluate(() => (window as any).__trapped)).toBeGreaterThan(90);
     await waitFor(() => highlightCount(page), 'the highlight');
     expect(await texts(page)).toEqual([expect.stringContaining(CLAIM)]);
+    await uiReady(page);
     // Only the probe's own copies and puppeteer's isolated world from here: the test must not trip the traps either.
     await hover(page);
     await popoverShown(page);
