@@ -4,6 +4,7 @@
  * copied or laid out (no innerText), words never run across two blocks, and
  * only the blocks holding an anchor word get the full read.
  */
+import { anchorFilter, mayHoldAnchor } from '../match/anchor-filter';
 import type { MatchIndex } from '../match/compile';
 import { leadingWord, prefilterState, scanAnchors, trailingWord } from '../match/prefilter';
 import { blockContainer, isInsideSkipped } from './blocks';
@@ -28,6 +29,7 @@ export async function candidateBlocks(
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   const state = prefilterState();
+  const filter = anchorFilter(index);
   // Found in document order, so a block inside an earlier one is inside the last one kept, and a block
   // holding earlier ones holds the last ones kept: a stack keeps only outermost blocks, in linear time.
   const blocks: Node[] = [];
@@ -42,10 +44,13 @@ export async function candidateBlocks(
     const head = carry && leadingWord(data);
     if (head) scanAnchors(index, carry + head, state);
     carry = trailingWord(data);
-    for (let at = 0; at < data.length; ) {
-      at = scanAnchors(index, data, state, at, at + CHUNK);
-      if (at < data.length && slicer.due && !(await slicer.pause())) return null;
-    }
+    // A long node skips the filter: one native pass over megabytes would not stop for the clock.
+    if (data.length > CHUNK || mayHoldAnchor(filter, data, state)) {
+      for (let at = 0; at < data.length; ) {
+        at = scanAnchors(index, data, state, at, at + CHUNK);
+        if (at < data.length && slicer.due && !(await slicer.pause())) return null;
+      }
+    } else state.previous = ''; // what scanning it would leave: no pair starts with its last word
     if (state.hits > before && !isInsideSkipped(node, exclude)) {
       const found = blockContainer(node);
       const block = found && root.contains(found) ? found : root;

@@ -8,8 +8,12 @@ import type { MatchIndex } from './compile';
 // Letters, digits and the soft hyphen that may sit inside a word. A plain
 // character class (not \p{L}) runs several times faster in V8; it leaves out
 // the General Punctuation block (spaces, dashes, quotes) so "Norway’s" splits.
-const WORD = /[0-9A-Za-z\u00AD\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u1FFF\u2070-\uFFEF]+/g;
-const WORD_CHAR = new RegExp(`^${WORD.source.slice(0, -1)}$`);
+/** The word characters outside ASCII (regular-expression class body). */
+export const OTHER_WORD_CHARS = '\\u00AD\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u1FFF\\u2070-\\uFFEF';
+/** All word characters (regular-expression class body). */
+export const WORD_CHARS = `0-9A-Za-z${OTHER_WORD_CHARS}`;
+const WORD = new RegExp(`[${WORD_CHARS}]+`, 'g');
+const WORD_CHAR = new RegExp(`^[${WORD_CHARS}]$`);
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /[\u00AD\u200B-\u200D\u2060\uFEFF\p{M}]/gu;
 
