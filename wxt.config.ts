@@ -26,11 +26,10 @@ export default defineConfig({
       'toggle-site': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandToggleSite__' },
       'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commandNextClaim__' },
     },
-    // The boot script (entrypoints/boot.ts) is all that runs on every page. The ::highlight() rules must live in
-    // the page, not in our shadow root.
-    // It runs in frames too, but reads only those of the top page's origin (see isTopOrSameOrigin).
+    // The boot script (entrypoints/boot.ts) is all that runs on every page. The ::highlight() rules
+    // (highlights.css) go in with the lens (see background.ts). It runs in frames too, but reads only those of the top page's origin (see isTopOrSameOrigin).
     content_scripts: [
-      { matches: ['<all_urls>'], js: ['boot.js'], css: ['highlights.css'], run_at: 'document_idle', all_frames: true, match_about_blank: true },
+      { matches: ['<all_urls>'], js: ['boot.js'], run_at: 'document_idle', all_frames: true, match_about_blank: true },
     ],
     // Highlights are painted with the CSS Custom Highlight API: Chrome 105+, Firefox 140+.
     ...(browser !== 'firefox' && { minimum_chrome_version: '105' }),

@@ -20,8 +20,12 @@ async function lookAtPage(text: string, sender: Sender): Promise<PageTextReply> 
   if (tabId === undefined || !sender.url) return { active: false, lens: false };
   if (!isActiveOn(await getSettings(), siteKey(sender.url))) return { active: false, lens: false };
   if (!pageMayHoldClaim(index, text)) return { active: true, lens: false };
+  const target = { tabId, frameIds: [sender.frameId ?? 0] };
   try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/lens.js'] });
+    // The ::highlight() rules go in with the lens, not on every page, so pages without claims carry no extra
+    // style rules to resolve. Inserted by the browser, so a page's CSP cannot block them.
+    await browser.scripting.insertCSS({ target, files: ['/highlights.css'] });
+    await browser.scripting.executeScript({ target, files: ['/lens.js'] });
     return { active: true, lens: true };
   } catch {
     // The tab navigated away meanwhile, or the browser refused (a store page): nothing to show.

@@ -1,8 +1,8 @@
 /**
  * Paints matches with the CSS Custom Highlight API: no DOM changes, so no
  * layout shift and nothing for a framework's reconciler to trip over. The
- * `::highlight()` styles ship as manifest CSS (public/highlights.css), which a
- * page's CSP cannot block. The registry is shared with the page, so the names
+ * `::highlight()` styles (public/highlights.css) are inserted by the background
+ * with the lens (scripting.insertCSS), which a page's CSP cannot block. The registry is shared with the page, so the names
  * are neutral and nothing else is stored in it.
  */
 export const HIGHLIGHT_NAME = 'context-lens';
