@@ -3,6 +3,8 @@
  * extension's isolated world (which the page cannot see), where the lens
  * leaves a handle under this name.
  */
+import type { Settings } from './settings';
+
 export const LENS_GLOBAL = 'contextLens';
 
 export interface LensHandle {
@@ -16,4 +18,15 @@ export const BOOT_AT_GLOBAL = 'contextLensBootAt';
 /** When the background's answer to the first look at the page came back: on a page without claims, the end of our work. */
 export const LOOKED_AT_GLOBAL = 'contextLensLookedAt';
 
-export type LensWorld = typeof globalThis & { [LENS_GLOBAL]?: LensHandle; [BOOT_AT_GLOBAL]?: number; [LOOKED_AT_GLOBAL]?: number };
+/**
+ * The settings the background read when it decided to load the lens, left here by the background just before
+ * lens.js so the first scan need not wait for a storage read. The lens takes them (and removes them) as it starts.
+ */
+export const SETTINGS_GLOBAL = 'contextLensSettings';
+
+export type LensWorld = typeof globalThis & {
+  [LENS_GLOBAL]?: LensHandle;
+  [BOOT_AT_GLOBAL]?: number;
+  [LOOKED_AT_GLOBAL]?: number;
+  [SETTINGS_GLOBAL]?: Settings;
+};

@@ -5,49 +5,54 @@
  */
 import * as z from 'zod/mini';
 
-const ClaimSummarySchema = z.object({ id: z.string(), title: z.string(), count: z.number() });
-export type ClaimSummary = z.infer<typeof ClaimSummarySchema>;
+const claimSummarySchema = () => z.object({ id: z.string(), title: z.string(), count: z.number() });
+export type ClaimSummary = z.infer<ReturnType<typeof claimSummarySchema>>;
 
-const MessageSchema = z.discriminatedUnion('type', [
+const messageSchema = () => z.discriminatedUnion('type', [
   /** boot -> background: the page's text (or what changed), for the quick look for trigger words */
   z.object({ type: z.literal('page-text'), text: z.string() }),
   /** lens -> background: what this tab shows now (empty when off or nothing found) */
-  z.object({ type: z.literal('claims-found'), claims: z.array(ClaimSummarySchema) }),
+  z.object({ type: z.literal('claims-found'), claims: z.array(claimSummarySchema()) }),
   /** background -> top page: what the page's same-origin frames found (their union) */
-  z.object({ type: z.literal('frame-claims'), claims: z.array(ClaimSummarySchema) }),
+  z.object({ type: z.literal('frame-claims'), claims: z.array(claimSummarySchema()) }),
+  /** lens -> background: load the popover UI (lens-ui.js) into this frame; the reply comes once it has run */
+  z.object({ type: z.literal('load-ui') }),
   /** popup/background -> content: what is on this page? */
   z.object({ type: z.literal('get-page-state') }),
   /** popup/background -> content: focus the next highlighted claim (of this id, if given) and open its card */
   z.object({ type: z.literal('focus-claim'), id: z.optional(z.string()) }),
 ]);
-export type Message = z.infer<typeof MessageSchema>;
+export type Message = z.infer<ReturnType<typeof messageSchema>>;
 export type PageTextMessage = Extract<Message, { type: 'page-text' }>;
 export type ClaimsFoundMessage = Extract<Message, { type: 'claims-found' }>;
 export type GetPageStateMessage = Extract<Message, { type: 'get-page-state' }>;
 export type FocusClaimMessage = Extract<Message, { type: 'focus-claim' }>;
 export type FrameClaimsMessage = Extract<Message, { type: 'frame-claims' }>;
+export type LoadUiMessage = Extract<Message, { type: 'load-ui' }>;
 
 /** background -> boot: whether the site is on, and whether the lens was loaded into the page (it takes over). */
-const PageTextReplySchema = z.object({ active: z.boolean(), lens: z.boolean() });
-export type PageTextReply = z.infer<typeof PageTextReplySchema>;
+const pageTextReplySchema = () => z.object({ active: z.boolean(), lens: z.boolean() });
+export type PageTextReply = z.infer<ReturnType<typeof pageTextReplySchema>>;
 
-const PageStateSchema = z.object({
+const pageStateSchema = () => z.object({
   url: z.string(),
   site: z.nullable(z.string()),
   enabled: z.boolean(),
-  claims: z.array(ClaimSummarySchema),
+  claims: z.array(claimSummarySchema()),
 });
-export type PageState = z.infer<typeof PageStateSchema>;
+export type PageState = z.infer<ReturnType<typeof pageStateSchema>>;
 
-const parser =
-  <T>(schema: z.ZodMiniType<T>) =>
-  (value: unknown): T | null => {
-    const result = schema.safeParse(value);
+/** The schema is built on first use: building it runs much of zod's code, which would otherwise delay the lens's first paint. */
+function parser<T>(makeSchema: () => z.ZodMiniType<T>) {
+  let schema: z.ZodMiniType<T> | null = null;
+  return (value: unknown): T | null => {
+    const result = (schema ??= makeSchema()).safeParse(value);
     return result.success ? result.data : null;
   };
+}
 
-export const parseMessage = parser(MessageSchema);
-export const parsePageTextReply = parser(PageTextReplySchema);
-export const parsePageState = parser(PageStateSchema);
+export const parseMessage = parser(messageSchema);
+export const parsePageTextReply = parser(pageTextReplySchema);
+export const parsePageState = parser(pageStateSchema);
 /** A focus-claim reply: did a claim get focus? */
-export const parseFocused = parser(z.boolean());
+export const parseFocused = parser(() => z.boolean());

@@ -3,7 +3,8 @@
  * Chromium with the BUILT extension (run `wxt build` first; the npm script
  * does). The extension runs a 2.6 KB boot script on every page (document_idle)
  * that hands body.textContent to the background; the background looks for
- * trigger words and loads lens.js (matcher + UI) only where one turns up.
+ * trigger words and loads lens.js (matcher) only where one turns up, and lens-ui.js
+ * (the popover) once the lens has painted a claim.
  * Sections:
  *
  *   0. matcher throughput (scripts/bench-match.ts, spawned)

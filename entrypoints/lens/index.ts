@@ -6,16 +6,29 @@
  */
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { LENS_GLOBAL, type LensWorld } from '../../lib/lens-handle';
+import { LENS_GLOBAL, SETTINGS_GLOBAL, type LensWorld } from '../../lib/lens-handle';
 import { watchLocation } from '../../lib/dom/location';
-import { parseMessage, type ClaimSummary, type PageState } from '../../lib/messages';
+import { parseMessage, type ClaimSummary, type LoadUiMessage, type PageState } from '../../lib/messages';
 import { siteKey } from '../../lib/settings/host';
 import { mergeClaims } from '../../lib/tab-claims';
 import { dismissClaim, getSettings, isActiveOn, watchSettings, type Settings } from '../../lib/settings';
 import { startLens, type Lens } from './lens';
+import { UI_GLOBAL, type CreateOverlay, type UiWorld } from './ui-handle';
+
+/** Has the background load lens-ui.js into this frame; its createOverlay then waits in this world. */
+async function askForUi(): Promise<CreateOverlay | null> {
+  const world = globalThis as UiWorld;
+  // An earlier copy of the extension (reloaded or updated) may have left its own here.
+  delete world[UI_GLOBAL];
+  const message: LoadUiMessage = { type: 'load-ui' };
+  await browser.runtime.sendMessage(message).catch(() => undefined);
+  return world[UI_GLOBAL] ?? null;
+}
 
 export default defineUnlistedScript(() => {
   const world = globalThis as LensWorld;
+  const handed = world[SETTINGS_GLOBAL];
+  delete world[SETTINGS_GLOBAL];
   if (world[LENS_GLOBAL]) return;
   const site = siteKey(location.href);
   const life = new AbortController();
@@ -24,6 +37,10 @@ export default defineUnlistedScript(() => {
   // The top page answers the popup for the whole tab, so it keeps what its same-origin frames found.
   const isTop = window === window.top;
   let frameClaims: ClaimSummary[] = [];
+
+  // Loaded once per lens, however often settings stop and restart it.
+  let ui: Promise<CreateOverlay | null> | null = null;
+  const loadUi = () => (ui ??= askForUi());
 
   const report = (found: ClaimSummary[]) => {
     // Nothing found and nothing shown before: the badge is already empty.
@@ -45,7 +62,7 @@ export default defineUnlistedScript(() => {
     if (running && (!active || running.dismissed !== dismissed)) stopLens();
     if (active && !running) {
       const controller = new AbortController();
-      const lens = startLens(controller.signal, report, new Set(settings.dismissed), (id) => void dismissClaim(id));
+      const lens = startLens(controller.signal, report, new Set(settings.dismissed), (id) => void dismissClaim(id), loadUi);
       running = { controller, lens, dismissed };
     }
   };
@@ -74,5 +91,8 @@ export default defineUnlistedScript(() => {
     stopLens();
   });
   world[LENS_GLOBAL] = { stop: () => life.abort() };
+  // The background's settings start the first scan at once; storage then confirms them, as they may have changed
+  // before watchSettings began (apply does nothing when they have not).
+  if (handed) apply(handed);
   void getSettings().then(apply);
 });

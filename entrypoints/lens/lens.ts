@@ -11,7 +11,8 @@ import { emptyStats, scanRoot, type Occurrence } from '../../lib/dom/scan';
 import { fromViewportTop } from '../../lib/dom/viewport';
 import { containsDeep, watchMutations } from '../../lib/dom/watcher';
 import type { ClaimSummary } from '../../lib/messages';
-import { createOverlay, UI_TAG, type OverlayController } from './overlay';
+import type { OverlayController } from './overlay';
+import { UI_TAG, type CreateOverlay } from './ui-handle';
 
 export interface Lens {
   /** Focuses the next highlighted claim (of `id`, if given) and opens its card. */
@@ -60,10 +61,12 @@ export function startLens(
   report: (claims: ClaimSummary[]) => void,
   dismissed: ReadonlySet<string>,
   onDismiss: (claimId: string) => void,
+  loadUi: () => Promise<CreateOverlay | null>,
 ): Lens {
   let live: Live[] = [];
   let serial = 0;
   let overlay: OverlayController | null = null;
+  let ui: Promise<void> | null = null;
   const root = document.body ?? document.documentElement;
 
   const toLive = (found: Occurrence[]): Live[] =>
@@ -76,8 +79,14 @@ export function startLens(
     live.length = Math.min(live.length, MAX_HIGHLIGHTS);
     paintHighlights(live.map((o) => o.range));
     report(summarise(live));
-    // The UI (and its listeners) exists only once something was found.
-    if (live.length && !overlay) overlay = createOverlay(signal, onDismiss);
+    // The UI (and its listeners) exists only once something was found; its script loads after this first paint.
+    if (live.length) {
+      ui ??= loadUi().then((create) => {
+        if (!create || signal.aborted) return;
+        overlay = create(signal, onDismiss);
+        overlay?.setItems([...live]);
+      });
+    }
     overlay?.setItems([...live]);
   };
 
@@ -144,6 +153,7 @@ export function startLens(
     },
     async focusNext(id) {
       await queue;
+      await ui;
       return overlay?.focusNext(id) ?? false;
     },
   };

@@ -11,8 +11,7 @@ import { HoverIntent } from '../../lib/dom/hover-intent';
 import { createShadowHost } from '../../lib/dom/shadow-host';
 import { uiLanguage } from '../../lib/i18n';
 import css from './style.css?inline';
-
-export const UI_TAG = 'context-lens-ui';
+import { UI_TAG } from './ui-handle';
 
 type Via = 'hover' | 'focus' | 'tap';
 

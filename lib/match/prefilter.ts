@@ -8,8 +8,12 @@ import type { MatchIndex } from './compile';
 // Letters, digits and the soft hyphen that may sit inside a word. A plain
 // character class (not \p{L}) runs several times faster in V8; it leaves out
 // the General Punctuation block (spaces, dashes, quotes) so "Norway’s" splits.
-const WORD = /[0-9A-Za-z\u00AD\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u1FFF\u2070-\uFFEF]+/g;
-const WORD_CHAR = new RegExp(`^${WORD.source.slice(0, -1)}$`);
+/** The word characters outside ASCII (regular-expression class body). */
+export const OTHER_WORD_CHARS = '\\u00AD\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u1FFF\\u2070-\\uFFEF';
+/** All word characters (regular-expression class body). */
+export const WORD_CHARS = `0-9A-Za-z${OTHER_WORD_CHARS}`;
+const WORD = new RegExp(`[${WORD_CHARS}]+`, 'g');
+const WORD_CHAR = new RegExp(`^[${WORD_CHARS}]$`);
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /[\u00AD\u200B-\u200D\u2060\uFEFF\p{M}]/gu;
 
@@ -37,9 +41,11 @@ export interface PrefilterState {
   /** anchor occurrences so far: a caller scanning node by node sees which nodes added one */
   hits: number;
   folds: Map<string, string>;
+  /** words that are anchors on their own (not a pair's second word, which is one only after its first) */
+  anchors: Set<string>;
 }
 
-export const prefilterState = (): PrefilterState => ({ previous: '', found: new Set(), hits: 0, folds: new Map() });
+export const prefilterState = (): PrefilterState => ({ previous: '', found: new Set(), hits: 0, folds: new Map(), anchors: new Set() });
 
 /** Glued words ("2020Bolivia", "Route AAusterity", where textContent joined two blocks) also count by their parts. */
 const CAMEL = /(?<=[a-z\u00DF-\u00FF])(?=[A-Z\u00C0-\u00DE])|(?<=[A-Z\u00C0-\u00DE])(?=[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF])|(?<=[0-9])(?=[A-Za-z])|(?<=[A-Za-z])(?=[0-9])/;
@@ -71,10 +77,10 @@ export function scanAnchors(index: MatchIndex, text: string, state: PrefilterSta
       folded = foldText(word);
       state.folds.set(word, folded);
       if (isAnchor(index, folded) || (glued && CAMEL.test(word) && word.split(CAMEL).some((part) => isAnchor(index, foldText(part))))) {
-        state.found.add(word);
+        state.anchors.add(word);
       }
     }
-    if (state.found.has(word) || Object.hasOwn(pairs, `${state.previous} ${folded}`)) {
+    if (state.anchors.has(word) || Object.hasOwn(pairs, `${state.previous} ${folded}`)) {
       state.found.add(word);
       state.hits++;
     }
@@ -95,17 +101,24 @@ export function hasAnchor(index: MatchIndex, text: string): boolean {
   return anchorWords(index, text, true).length > 0;
 }
 
+/** Is text[i] a word character? ASCII by its code (called for every text node of a page), the rest by the class. */
+function isWordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD_CHAR.test(text[i]);
+}
+
 /** The last `max` characters of a word that `text` ends in ('' if it ends in a space or punctuation). */
 export function trailingWord(text: string, max = 64): string {
   // A backwards loop, not /…+$/: that regex tries every start and is quadratic on a long run of letters.
   let start = text.length;
-  while (start > 0 && text.length - start < max && WORD_CHAR.test(text[start - 1])) start--;
-  return text.slice(start);
+  while (start > 0 && text.length - start < max && isWordCharAt(text, start - 1)) start--;
+  return start === text.length ? '' : text.slice(start);
 }
 
 /** The first `max` characters of a word that `text` starts with ('' if it starts with a space or punctuation). */
 export function leadingWord(text: string, max = 64): string {
   let end = 0;
-  while (end < text.length && end < max && WORD_CHAR.test(text[end])) end++;
+  while (end < text.length && end < max && isWordCharAt(text, end)) end++;
   return text.slice(0, end);
 }

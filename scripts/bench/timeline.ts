@@ -9,7 +9,8 @@
  *                 the service worker, the trigger-word check, executeScript, lens.js sent to the
  *                 page); the worker's and the relay's CPU in that window
  *   lens eval   lens.js EvaluateScript (compile + top-level run)
- *   lens start  → the first scan starts (settings read from storage, overlay set-up)
+ *   lens start  → the first scan starts; negative when it starts inside lens.js's evaluation (the
+ *                 background hands the settings over with the injection)
  *   scan        → CSS.highlights.set (firstPaintAt)
  *   paint       → the first animation frame in which the page sees our highlight
  */

@@ -306,9 +306,18 @@ export function pageClosed(page: Page): Promise<unknown> {
   return waitFor(() => page.isClosed() || page.evaluate(() => false).catch(() => true), 'the page to close');
 }
 
+/** The claims' anchors in our shadow root. */
+export const ANCHOR = 'context-lens-ui >>> .cl-anchor';
+
+/** The popover UI is there: it loads (lens-ui.js) just after the first highlights are painted. */
+export async function uiReady(page: Page): Promise<void> {
+  await page.waitForSelector(ANCHOR, { timeout: 30_000 });
+}
+
 /** Opens the first claim's card the keyboard way: its anchor in our shadow root takes focus. */
-export function focusFirstClaim(page: Page): Promise<void> {
-  return page.evaluate(() => (document.querySelector('context-lens-ui')!.shadowRoot!.querySelector('.cl-anchor') as HTMLElement).focus());
+export async function focusFirstClaim(page: Page): Promise<void> {
+  await uiReady(page);
+  await page.evaluate(() => (document.querySelector('context-lens-ui')!.shadowRoot!.querySelector('.cl-anchor') as HTMLElement).focus());
 }
 
 /** Our popover, inside the open shadow root (pierce selector). */

@@ -8,7 +8,7 @@
  * for us: content scripts run in their own JavaScript world.
  */
 import { expect, it } from 'vitest';
-import { highlightCount, highlightPoint, highlightTexts, POPOVER, waitFor } from './harness';
+import { highlightCount, highlightPoint, highlightTexts, POPOVER, uiReady, waitFor } from './harness';
 import { describeInBrowsers } from './setup';
 
 /** Runs in the page before its scripts: keeps every message it sees. */
@@ -104,6 +104,7 @@ describeInBrowsers('hostile page', (env) => {
     const texts = await highlightTexts(page);
     const n = texts.findIndex((t) => /austerity never killed 130,000-plus/.test(t));
     expect(n).toBeGreaterThanOrEqual(0);
+    await uiReady(page);
     const { x, y } = await highlightPoint(page, n);
     await page.mouse.move(x - 40, y);
     await page.mouse.move(x, y, { steps: 3 });

@@ -11,7 +11,7 @@ import { expect, it, onTestFinished } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { MAX_HIGHLIGHTS } from '../../lib/dom/highlights';
 import { MAX_QUICK_REATTACH } from '../../lib/dom/shadow-host';
-import { focusFirstClaim, highlightCount, POPOVER, waitFor, type TestServer } from './harness';
+import { focusFirstClaim, highlightCount, POPOVER, uiReady, waitFor, type TestServer } from './harness';
 import { describeInBrowsers } from './setup';
 
 /** What the page itself saw, recorded by a script that runs before the page's own. */
@@ -198,6 +198,7 @@ function hostileCases(ctx: () => Context) {
     const { browser, server } = ctx();
     const { page, problems } = await openPage(browser, server.url('csp.html?csp=trusted-types'));
     await waitFor(() => highlightCount(page), 'highlights under CSP and Trusted Types');
+    await uiReady(page);
     await hover(page, (await texts(page)).findIndex((t) => /austerity/.test(t)));
     await expectUsablePopover(page);
     expect((await probe(page)).violations.filter((v) => !browsersOwn(v))).toEqual([]);
@@ -315,6 +316,7 @@ function hostileCases(ctx: () => Context) {
     expect(await page.evaluate(() => (window as any).__trapped)).toBeGreaterThan(90);
     await waitFor(() => highlightCount(page), 'the highlight');
     expect(await texts(page)).toEqual([expect.stringContaining(CLAIM)]);
+    await uiReady(page);
     // Only the probe's own copies and puppeteer's isolated world from here: the test must not trip the traps either.
     await hover(page);
     await popoverShown(page);

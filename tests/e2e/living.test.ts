@@ -1,7 +1,7 @@
 /** Pages that change under the reader, in each browser: feeds, SPAs, in-place rewrites, late shadow roots, huge pages. */
 import { expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { highlightCount, highlightTexts, pageClaims, waitFor } from './harness';
+import { highlightCount, highlightTexts, pageClaims, uiReady, waitFor } from './harness';
 import { describeInBrowsers } from './setup';
 
 describeInBrowsers('living pages', (env) => {
@@ -75,6 +75,7 @@ describeInBrowsers('living pages', (env) => {
   it('tears everything down when the site is switched off', async () => {
     const page = await open('spa.html');
     await waitFor(() => highlightCount(page), 'highlight');
+    await uiReady(page);
     const withLens = await listenerCount(page);
     await env.driver.ext((api) => api.storage.local.set({ disabledSites: ['127.0.0.1'] }));
     await waitFor(async () => (await highlightCount(page)) === 0 && (await page.$('context-lens-ui')) === null, 'highlights and UI gone');

@@ -1,7 +1,7 @@
 /** The overlay in each browser: placement, opening and closing, hostile pages, frameworks, CSP, themes, a11y. */
 import { describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { focusFirstClaim, highlightCount, highlightPoint, highlightTexts, POPOVER, waitFor } from './harness';
+import { focusFirstClaim, highlightCount, highlightPoint, highlightTexts, POPOVER, uiReady, waitFor } from './harness';
 import { describeInBrowsers } from './setup';
 
 interface Rect {
@@ -35,6 +35,7 @@ describeInBrowsers('the overlay', (env) => {
     await setup?.(page);
     await page.goto(env.server.url(path));
     await waitFor(() => highlightCount(page), `highlights on ${path}`);
+    await uiReady(page);
     return page;
   }
 
@@ -114,7 +115,6 @@ describeInBrowsers('the overlay', (env) => {
 
     it('returns focus to the claim anchor when closed with Escape', async () => {
       const page = await open('demo.html');
-      await page.waitForSelector('context-lens-ui >>> .cl-anchor');
       await focusFirstClaim(page);
       await page.waitForSelector(POPOVER, { visible: true });
       await page.keyboard.press('Tab'); // into the card
@@ -201,7 +201,6 @@ describeInBrowsers('the overlay', (env) => {
 
     it('has no axe-core violations with the popover open', async () => {
       const page = await open('demo.html');
-      await page.waitForSelector('context-lens-ui >>> .cl-anchor');
       await focusFirstClaim(page);
       await page.waitForSelector(POPOVER, { visible: true });
       await page.addScriptTag({ url: '/vendor/axe.js' });

@@ -14,7 +14,7 @@
  */
 import type { CDPSession, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { highlightCount, highlightPoint, POPOVER, startServer, waitFor, type TestServer } from './harness';
+import { highlightCount, highlightPoint, POPOVER, startServer, uiReady, waitFor, type TestServer } from './harness';
 import { launch, openExtensionPage, type BrowserName, type Launched } from './launch';
 import { NO_DIFFERENCE, recordDifference, recordPage, type PageRecord } from './page-record';
 import { startRecordingProxy, type ProxiedRequest } from './proxy';
@@ -76,6 +76,7 @@ async function steps(launched: Launched, prepare: (page: Page) => Promise<void>)
       if (ours) await waitFor(() => page.evaluate(() => [...(CSS as any).highlights.get('context-lens')].some((r: Range) => /Fujimori/.test(r.toString()))), 'route B', 30_000);
     }
     if (ours && path === 'demo.html') {
+      await uiReady(page);
       const { x, y } = await highlightPoint(page, 0);
       await page.mouse.move(x - 40, y);
       await page.mouse.move(x, y, { steps: 3 });

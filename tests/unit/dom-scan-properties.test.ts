@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import index from 'virtual:claims-index';
 import { collectBlocks } from '../../lib/dom/blocks';
 import { clearHighlights, HIGHLIGHT_NAME, paintHighlights } from '../../lib/dom/highlights';
+import { rangeFor } from '../../lib/dom/ranges';
 import { scanRoot } from '../../lib/dom/scan';
+import { matchText } from '../../lib/match/matcher';
 import { loadClaims } from '../../lib/claims/load-files';
 import { textish } from '../support/arbitraries';
 
@@ -120,6 +122,23 @@ describe('scanRoot on random pages', { timeout: 120_000 }, () => {
       { numRuns: 150 },
     );
     // the checks on ranges mean something only if claims were found
+    expect(matched).toBeGreaterThan(10);
+  });
+
+  it('random trees: the prefilter loses nothing, the scan finds what reading every block finds', async () => {
+    let matched = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(tree, { minLength: 1, maxLength: 6 }), async (trees) => {
+        document.body.replaceChildren();
+        for (const t of trees) build(document.body, t);
+        const key = (claim: number, r: Range) => `${claim}:${r.startContainer.textContent}:${r.startOffset}:${r.toString()}`;
+        const scanned = (await scanRoot(document.body, index)).map((o) => key(o.claim, o.range));
+        const read = collectBlocks(document.body).flatMap((b) => matchText(index, b.text).map((m) => key(m.claim, rangeFor(b, m.start, m.end))));
+        expect(scanned).toEqual(read);
+        if (read.length) matched++;
+      }),
+      { numRuns: 150 },
+    );
     expect(matched).toBeGreaterThan(10);
   });
 

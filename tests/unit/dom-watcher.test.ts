@@ -13,14 +13,15 @@ describe('outermost', () => {
     expect(containsDeep($('host'), shadowP)).toBe(true);
   });
 
-  it('stays linear: 50,000 sibling blocks in well under a second', () => {
+  it('stays linear: 50,000 sibling blocks take a few parent reads each', () => {
     // Only parentNode is read: plain objects stand in for nodes (building 50,000 in happy-dom takes longer than the test).
-    const main = { parentNode: null } as unknown as Node;
-    const blocks = Array.from({ length: 50_000 }, () => ({ parentNode: main }) as unknown as Node);
-    const started = performance.now();
+    let reads = 0;
+    const node = (parent: Node | null) => ({ get parentNode() { reads++; return parent; } }) as unknown as Node;
+    const main = node(null);
+    const blocks = Array.from({ length: 50_000 }, () => node(main));
     expect(outermost(blocks)).toHaveLength(50_000);
     expect(outermost([...blocks, main])).toEqual([main]);
-    // Comparing every pair (2.5 billion walks) took minutes.
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Comparing every pair walked 2.5 billion parents (minutes); counted, so a loaded machine cannot fail it.
+    expect(reads).toBeLessThan(10 * 100_001);
   });
 });

@@ -1,0 +1,71 @@
+/**
+ * A native pre-test in front of scanAnchors: one regular-expression test per
+ * text node instead of a JavaScript step per word, so the many nodes of a
+ * page without claims cost almost nothing. It may say yes too often, never
+ * too rarely: whenever it says no, scanAnchors over that text would add no hit.
+ */
+import type { MatchIndex } from './compile';
+import { OTHER_WORD_CHARS, WORD_CHARS, type PrefilterState } from './prefilter';
+
+/**
+ * Keys are cut to this length: a word that starts with a key's cut still
+ * passes, and a large dataset shares more prefixes, so its pattern stays
+ * smaller (V8 stops optimising patterns of some 20 KB of source).
+ */
+const KEY_CHARS = 6;
+
+export interface AnchorFilter {
+  pattern: RegExp;
+  /** first words of the anchor pairs: a text starting right after one must be read */
+  pairFirst: ReadonlySet<string>;
+}
+
+/**
+ * One key character, either case. Not the `i` flag: with it V8 works out the
+ * case variants of every character in the pattern's large Unicode classes,
+ * milliseconds of compiling on each page the lens starts on.
+ */
+const caseless = (ch: string): string => (ch >= 'a' && ch <= 'z' ? `[${ch}${ch.toUpperCase()}]` : ch);
+
+/** Alternation of `keys` as a trie ("a(?:rce|usterity)"), which V8 matches a character at a time instead of key by key. */
+function trieSource(keys: readonly string[]): string {
+  const heads = new Map<string, string[]>();
+  for (const key of keys) {
+    const rest = heads.get(key[0]) ?? [];
+    rest.push(key.slice(1));
+    heads.set(key[0], rest);
+  }
+  // A key that ends here covers every longer key sharing its start.
+  const alternatives = [...heads].map(([head, rests]) => caseless(head) + (rests.includes('') ? '' : trieSource(rests)));
+  return alternatives.length === 1 ? alternatives[0] : `(?:${alternatives.join('|')})`;
+}
+
+function buildFilter(index: MatchIndex): AnchorFilter {
+  const pairs = Object.keys(index.trigger.pairs).map((p) => p.split(' '));
+  const keys = [...Object.keys(index.trigger.words), ...Object.keys(index.prefix), ...pairs.map(([first]) => first)]
+    // Keys are folded: one with a non-ASCII letter can only come from a word holding one, which passes anyway.
+    .filter((k) => /^[0-9a-z]+$/.test(k))
+    .map((k) => k.slice(0, KEY_CHARS));
+  const unique = [...new Set(keys)].sort();
+  // An ASCII word folds to its lower case, so the key in either case at a word start finds it; any
+  // other word character might fold into an anchor ("Perú", "Ｂｂｃ", a soft hyphen), so it passes.
+  const words = unique.length ? `(?<![${WORD_CHARS}])${trieSource(unique)}|` : '';
+  return { pattern: new RegExp(`${words}[${OTHER_WORD_CHARS}]`), pairFirst: new Set(pairs.map(([first]) => first)) };
+}
+
+const filters = new WeakMap<MatchIndex, AnchorFilter>();
+
+/** The index's filter, built once per index. */
+export function anchorFilter(index: MatchIndex): AnchorFilter {
+  let filter = filters.get(index);
+  if (!filter) {
+    filter = buildFilter(index);
+    filters.set(index, filter);
+  }
+  return filter;
+}
+
+/** Could scanAnchors over `text`, continuing from `state`, add a hit? */
+export function mayHoldAnchor(filter: AnchorFilter, text: string, state: PrefilterState): boolean {
+  return filter.pairFirst.has(state.previous) || filter.pattern.test(text);
+}
