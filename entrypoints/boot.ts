@@ -1,7 +1,7 @@
 /**
  * Runs on every page, so it does almost nothing: it hands the page's rendered
- * text (one native innerText read, or a few in slices on a huge page; the
- * layout they need is done by document_idle) to the background, which looks for claims off the page's
+ * text (one native innerText read in an idle period, once the page is laid
+ * out, or a few in slices on a huge page) to the background, which looks for claims off the page's
  * main thread. Only where one turns up
  * does the background load the lens (matcher and UI) into the page; the lens
  * then takes over and this script stops. Until then it forwards what pages add

@@ -1,7 +1,7 @@
 /**
  * The page's text as the background's gate reads it: rendered text
- * (innerText: blocks end in line breaks, scripts and styles left out, and at
- * document_idle the layout it needs is already done). Each innerText call has
+ * (innerText: blocks end in line breaks, scripts and styles left out; the
+ * boot script reads once the page is laid out). Each innerText call has
  * a fixed cost, so a page is read in one call unless it is huge; a huge one is
  * read in as few subtrees as keep each read short. Open shadow roots are added
  * after the read that holds them.
