@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: what Context Lens costs a page, measured in real headless
  * Chromium with the BUILT extension (run `wxt build` first; the npm script
- * does). The extension runs a 2.6 KB boot script on every page (document_idle)
- * that hands body.textContent to the background; the background looks for
+ * does). The extension runs a 5 KB boot script on every page (document_idle)
+ * that hands the page's rendered text (innerText, read in an idle period) to the background; the background looks for
  * trigger words and loads lens.js (matcher) only where one turns up, and lens-ui.js
  * (the popover) once the lens has painted a claim.
  * Sections:

@@ -1,7 +1,8 @@
 /**
  * What the boot script and the background's check do on a page, piece by
- * piece: the DOM reads of entrypoints/boot.ts (body.textContent, and the
- * XPath query for shadow hosts of lib/dom/shadow-roots.ts) and the
+ * piece: the DOM reads of entrypoints/boot.ts (one body.innerText read, as
+ * lib/dom/page-text.ts does on pages of up to READ_ELEMENTS elements, and
+ * the XPath query for shadow hosts of lib/dom/shadow-roots.ts) and the
  * serialisation of its message, timed in an isolated world of the loaded
  * page; and the background's trigger-word check (lib/match/prefilter
  * hasAnchor) timed in Node on the same text, with the words it finds, so a
@@ -16,10 +17,8 @@ import type { MatchIndex } from '../../lib/match/compile';
 const TRIALS = 5;
 
 export interface BootWork {
-  /** body.textContent: what the boot script sends to the background */
+  /** body.innerText: what the boot script sends to the background */
   textChars: number;
-  /** of which inside script, style, noscript and template elements */
-  rawChars: number;
   /** its length with every run of white space made one space */
   collapsedChars: number;
   elements: number;
@@ -30,10 +29,8 @@ export interface BootWork {
   shadowHosts: number;
   /** the background's check in Node (V8, as in the service worker): CPU time */
   checkMs: number;
-  /** trigger words in textContent (what the background finds) */
+  /** trigger words in that text (what the background finds) */
   anchors: string[];
-  /** trigger words in the text outside script/style/noscript/template */
-  proseAnchors: string[];
 }
 
 /** Runs in the isolated world; the XPath expression is lib/dom/shadow-roots.ts's. */
@@ -44,7 +41,7 @@ const MEASURE = `(() => {
   let hosts;
   for (let i = 0; i < ${TRIALS}; i++) {
     let t = performance.now();
-    text = root.textContent;
+    text = root.innerText;
     best.textMs = Math.min(best.textMs, performance.now() - t);
     t = performance.now();
     hosts = document.evaluate('descendant-or-self::*[contains(local-name(), "-")]', root, null, 7, null);
@@ -53,16 +50,7 @@ const MEASURE = `(() => {
     JSON.stringify({ type: 'page-text', text });
     best.serializeMs = Math.min(best.serializeMs, performance.now() - t);
   }
-  const raw = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const prose = [];
-  let rawChars = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const inRaw = n.parentElement && raw.has(n.parentElement.tagName.toUpperCase());
-    if (inRaw) rawChars += n.data.length;
-    else prose.push(n.data);
-  }
-  return JSON.stringify({ ...best, text, prose: prose.join(''), rawChars, shadowHosts: hosts.snapshotLength, elements: root.getElementsByTagName('*').length });
+  return JSON.stringify({ ...best, text, shadowHosts: hosts.snapshotLength, elements: root.getElementsByTagName('*').length });
 })()`;
 
 /** CPU time of this process for `run`, ms (the shortest of TRIALS). */
@@ -84,10 +72,9 @@ export async function bootWork(page: Page, index: MatchIndex): Promise<BootWork>
     const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'context-lens-bench-boot' });
     const r = await cdp.send('Runtime.evaluate', { expression: MEASURE, contextId: executionContextId, returnByValue: true });
     if (r.exceptionDetails) throw new Error(`in page: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
-    const m = JSON.parse(r.result.value as string) as { text: string; prose: string; rawChars: number; textMs: number; xpathMs: number; serializeMs: number; shadowHosts: number; elements: number };
+    const m = JSON.parse(r.result.value as string) as { text: string; textMs: number; xpathMs: number; serializeMs: number; shadowHosts: number; elements: number };
     return {
       textChars: m.text.length,
-      rawChars: m.rawChars,
       collapsedChars: m.text.replace(/\s+/g, ' ').length,
       elements: m.elements,
       textMs: m.textMs,
@@ -96,7 +83,6 @@ export async function bootWork(page: Page, index: MatchIndex): Promise<BootWork>
       shadowHosts: m.shadowHosts,
       checkMs: cpuTime(() => hasAnchor(index, m.text)),
       anchors: anchorWords(index, m.text, true),
-      proseAnchors: anchorWords(index, m.prose, true),
     };
   } finally {
     await cdp.detach().catch(() => undefined);

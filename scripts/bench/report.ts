@@ -113,7 +113,7 @@ export function report(doc: Doc, r: Results): void {
     goals.push({
       text: `${s.name}: lens.js not loaded (page without claims)`,
       pass: loaded === 0,
-      detail: loaded === 0 ? `not loaded in ${t.with.length} runs` : `loaded in ${loaded}/${t.with.length} runs: the background found ${quote(t.boot?.anchors ?? [])} in the page's textContent`,
+      detail: loaded === 0 ? `not loaded in ${t.with.length} runs` : `loaded in ${loaded}/${t.with.length} runs: the background found ${quote(t.boot?.anchors ?? [])} in the page's text`,
     });
   }
   say(
@@ -124,7 +124,7 @@ export function report(doc: Doc, r: Results): void {
   );
   say();
   say(
-    `The extension's part, with-extension runs (medians). "boot.js eval" is its EvaluateScript at document_idle (compile + top-level run, which reads body.textContent and looks for shadow hosts; the CPU of its v8.compile in brackets); "boot.js task" is the whole task holding it (the message to the background is sent in its microtasks). "Service worker CPU" is the thread time of the extension's service-worker tasks from boot.js's evaluation to the end of the window: receiving the text, the trigger-word check, and executeScript where it loads the lens. Every message from the page to the service worker passes through the browser process's main (UI) thread: the largest such message and the CPU that thread spent receiving them (trace events "Receive mojo message", extensions.mojom.MessagePortHost, on CrBrowserMain). "lens.js eval" is the EvaluateScript of the injected lens; scan busy / longest slice are the lens's own counters (first scan).`,
+    `The extension's part, with-extension runs (medians). "boot.js eval" is its EvaluateScript at document_idle (compile + top-level run, which sets up its listeners and asks for an idle period; the read itself, body.innerText and the shadow-host lookup, runs in a later idle task that counts among our tasks; the CPU of its v8.compile in brackets); "boot.js task" is the whole task holding it (the message to the background is sent in its microtasks). "Service worker CPU" is the thread time of the extension's service-worker tasks from boot.js's evaluation to the end of the window: receiving the text, the trigger-word check, and executeScript where it loads the lens. Every message from the page to the service worker passes through the browser process's main (UI) thread: the largest such message and the CPU that thread spent receiving them (trace events "Receive mojo message", extensions.mojom.MessagePortHost, on CrBrowserMain). "lens.js eval" is the EvaluateScript of the injected lens; scan busy / longest slice are the lens's own counters (first scan).`,
   );
   say();
   say(
@@ -136,11 +136,11 @@ export function report(doc: Doc, r: Results): void {
   say();
   const triggered = r.specs.filter((s) => r.plain.get(s.name)!.with.some((l) => l.world?.lens));
   if (triggered.length) {
-    say('Why the lens was loaded where it should not have been: the trigger words the background finds (lib/match/prefilter `anchorWords(index, textContent, true)`, run in Node on the page\'s body.textContent), and those left when the text of script/style/noscript/template elements is taken out:');
+    say('Why the lens was loaded where it should not have been: the trigger words the background finds (lib/match/prefilter `anchorWords(index, text, true)`, run in Node on the page\'s body.innerText):');
     say();
     for (const s of triggered) {
       const b = r.plain.get(s.name)!.boot;
-      say(`- ${s.name}: ${b ? `${quote(b.anchors)}; outside scripts and styles: ${quote(b.proseAnchors)}` : 'textContent not read'}`);
+      say(`- ${s.name}: ${b ? quote(b.anchors) : 'text not read'}`);
     }
     say();
   }
@@ -203,7 +203,7 @@ export function report(doc: Doc, r: Results): void {
   );
   say();
   say(
-    `Where the time goes (the same loads, medians of each phase; wall ms, CPU where the trace gives it; phases are medians taken one by one, so they need not add up to the totals). The lens's counters are put on the trace's clock by a performance.mark the page sets at document start. boot: bootAt → end of boot.js's task (textContent read, shadow-host lookup, message sent). background: → lens.js starts evaluating (the message reaches the service worker, getSettings, the trigger-word check over the whole text, executeScript, lens.js reaches the page); its CPU is the service worker's thread time in that window, and the browser UI thread's for relaying the message. lens eval: lens.js's EvaluateScript. lens start: → the first scan starts (negative: it starts inside lens.js's evaluation, from the settings the background handed over). scan: → highlights set. paint: → the frame that shows the claim.`,
+    `Where the time goes (the same loads, medians of each phase; wall ms, CPU where the trace gives it; phases are medians taken one by one, so they need not add up to the totals). The lens's counters are put on the trace's clock by a performance.mark the page sets at document start. boot: bootAt → end of boot.js's task (listeners set up; the read waits for an idle period). background: → lens.js starts evaluating (the message reaches the service worker, getSettings, the trigger-word check over the whole text, executeScript, lens.js reaches the page); its CPU is the service worker's thread time in that window, and the browser UI thread's for relaying the message. lens eval: lens.js's EvaluateScript. lens start: → the first scan starts (negative: it starts inside lens.js's evaluation, from the settings the background handed over). scan: → highlights set. paint: → the frame that shows the claim.`,
   );
   say();
   say(
@@ -349,17 +349,17 @@ export function report(doc: Doc, r: Results): void {
   say('## 6. Where the time goes');
   say();
   say(
-    `The boot script's work, timed in an isolated world of each page (browser without the extension, after its traced load, so on a settled page as at document_idle), shortest of 5 trials: \`document.body.textContent\`, the XPath query for custom-element shadow hosts (lib/dom/shadow-roots.ts), and JSON.stringify of the page-text message (a stand-in for runtime.sendMessage's serialisation on the page's thread). The background's trigger-word check (\`hasAnchor\` over that text) timed in Node (same V8 as the service worker; CPU time, shortest of 5). The text sent includes the text of script, style, noscript and template elements in the body, and the markup's white space.`,
+    `The boot script's work, timed in an isolated world of each page (browser without the extension, after its traced load, so on a settled page as at document_idle), shortest of 5 trials: \`document.body.innerText\` (the boot script's one read on pages of up to 16,000 elements; larger pages are read in several), the XPath query for custom-element shadow hosts (lib/dom/shadow-roots.ts), and JSON.stringify of the page-text message (a stand-in for runtime.sendMessage's serialisation on the page's thread). The background's trigger-word check (\`hasAnchor\` over that text) timed in Node (same V8 as the service worker; CPU time, shortest of 5).`,
   );
   say();
   say(
     table(
-      ['page', 'textContent chars sent', 'of which script/style/…', 'with white space collapsed', 'elements', 'textContent read (ms)', 'shadow-host XPath (ms)', 'message JSON.stringify (ms)', 'trigger check in Node, CPU (ms)', 'trigger words found'],
+      ['page', 'innerText chars sent', 'with white space collapsed', 'elements', 'innerText read (ms)', 'shadow-host XPath (ms)', 'message JSON.stringify (ms)', 'trigger check in Node, CPU (ms)', 'trigger words found'],
       r.specs.map((s) => {
         const b = r.plain.get(s.name)!.boot;
         return b
-          ? [s.name, int(b.textChars), int(b.rawChars), int(b.collapsedChars), int(b.elements), ms(b.textMs), ms(b.xpathMs), ms(b.serializeMs), ms(b.checkMs), quote(b.anchors)]
-          : [s.name, '–', '', '', '', '', '', '', '', ''];
+          ? [s.name, int(b.textChars), int(b.collapsedChars), int(b.elements), ms(b.textMs), ms(b.xpathMs), ms(b.serializeMs), ms(b.checkMs), quote(b.anchors)]
+          : [s.name, '–', '', '', '', '', '', '', ''];
       }),
     ),
   );

@@ -4,7 +4,7 @@
  * trace's clock through a performance.mark, between the trace's evaluations
  * of boot.js and lens.js and the service worker's tasks.
  *
- *   boot        bootAt → end of the boot script's task (textContent read, message sent)
+ *   boot        bootAt → end of the boot script's task (listeners set up; the read runs in a later idle task)
  *   background  → lens.js evaluation starts (the message relayed by the browser's main thread to
  *                 the service worker, the trigger-word check, executeScript, lens.js sent to the
  *                 page); the worker's and the relay's CPU in that window
