@@ -27,7 +27,7 @@ export default defineConfig({
       'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commandNextClaim__' },
     },
     // The boot script (entrypoints/boot.ts) is all that runs on every page. The ::highlight() rules
-    // (highlights.css) go in with the lens (see background.ts). It runs in frames too, but reads only those of the top page's origin (see isTopOrSameOrigin).
+    // go in with the lens's first paint (see lib/dom/highlight-style.ts). It runs in frames too, but reads only those of the top page's origin (see isTopOrSameOrigin).
     content_scripts: [
       { matches: ['<all_urls>'], js: ['boot.js'], run_at: 'document_idle', all_frames: true, match_about_blank: true },
     ],

@@ -9,6 +9,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { badgeText, badgeTitle } from '../lib/badge';
 import { runCommand } from '../lib/commands';
 import { parseMessage, type ClaimSummary, type FrameClaimsMessage, type PageTextReply } from '../lib/messages';
+import { highlightCss } from '../lib/dom/highlight-style';
 import { pageMayHoldClaim } from '../lib/match/gate';
 import { LENS_GLOBAL, SETTINGS_GLOBAL } from '../lib/lens-handle';
 import { getSettings, isActiveOn, siteKey, type Settings } from '../lib/settings';
@@ -33,12 +34,9 @@ async function lookAtPage(text: string, sender: Sender): Promise<PageTextReply> 
   if (!pageMayHoldClaim(index, text)) return { active: true, lens: false };
   const target = { tabId, frameIds: [sender.frameId ?? 0] };
   try {
-    // All at once, as none needs another's result: the settings (no file to read) reach the page first, so the lens
-    // starts without reading storage. The ::highlight() rules go in with the lens, not on every page: while a page
-    // holds any, each full restyle costs about three times as much (wikipedia-2: 41 → 130 ms). Inserted by the
-    // browser, so a page's CSP cannot block them.
+    // Both at once, as neither needs the other's result: the settings (no file to read) reach the page first, so the
+    // lens starts without reading storage.
     await Promise.all([
-      browser.scripting.insertCSS({ target, files: ['/highlights.css'] }),
       browser.scripting.executeScript({ target, func: handOverSettings, args: [SETTINGS_GLOBAL, LENS_GLOBAL, settings] }),
       browser.scripting.executeScript({ target, files: ['/lens.js'] }),
     ]);
@@ -46,6 +44,19 @@ async function lookAtPage(text: string, sender: Sender): Promise<PageTextReply> 
   } catch {
     // The tab navigated away meanwhile, or the browser refused (a store page): nothing to show.
     return { active: true, lens: false };
+  }
+}
+
+/** The lens painted text inside elements of these tag names: the ::highlight() rules for them, into its frame. */
+async function styleHighlights(tags: string[], sender: Sender): Promise<boolean> {
+  const tabId = sender.tab?.id;
+  const css = highlightCss(tags);
+  if (tabId === undefined || !css) return false;
+  try {
+    await browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css });
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -90,6 +101,7 @@ export default defineBackground(() => {
     const message = parseMessage(raw);
     if (message?.type === 'page-text') return lookAtPage(message.text, sender);
     if (message?.type === 'load-ui') return loadUi(sender);
+    if (message?.type === 'style-highlights') return styleHighlights(message.tags, sender);
     if (message?.type === 'claims-found' && sender.tab?.id !== undefined) claimsFound(sender.tab.id, sender.frameId ?? 0, message.claims);
     return undefined;
   });

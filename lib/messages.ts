@@ -4,6 +4,7 @@
  * that does not fit is ignored, whoever sent it.
  */
 import * as z from 'zod/mini';
+import { MAX_STYLE_TAGS, STYLE_TAG } from './dom/highlight-style';
 
 const claimSummarySchema = () => z.object({ id: z.string(), title: z.string(), count: z.number() });
 export type ClaimSummary = z.infer<ReturnType<typeof claimSummarySchema>>;
@@ -17,6 +18,8 @@ const messageSchema = () => z.discriminatedUnion('type', [
   z.object({ type: z.literal('frame-claims'), claims: z.array(claimSummarySchema()) }),
   /** lens -> background: load the popover UI (lens-ui.js) into this frame; the reply comes once it has run */
   z.object({ type: z.literal('load-ui') }),
+  /** lens -> background: style highlights inside elements of these tag names (see lib/dom/highlight-style.ts) */
+  z.object({ type: z.literal('style-highlights'), tags: z.array(z.string().check(z.regex(STYLE_TAG))).check(z.maxLength(MAX_STYLE_TAGS)) }),
   /** popup/background -> content: what is on this page? */
   z.object({ type: z.literal('get-page-state') }),
   /** popup/background -> content: focus the next highlighted claim (of this id, if given) and open its card */
@@ -29,6 +32,7 @@ export type GetPageStateMessage = Extract<Message, { type: 'get-page-state' }>;
 export type FocusClaimMessage = Extract<Message, { type: 'focus-claim' }>;
 export type FrameClaimsMessage = Extract<Message, { type: 'frame-claims' }>;
 export type LoadUiMessage = Extract<Message, { type: 'load-ui' }>;
+export type StyleHighlightsMessage = Extract<Message, { type: 'style-highlights' }>;
 
 /** background -> boot: whether the site is on, and whether the lens was loaded into the page (it takes over). */
 const pageTextReplySchema = () => z.object({ active: z.boolean(), lens: z.boolean() });

@@ -8,10 +8,11 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { LENS_GLOBAL, SETTINGS_GLOBAL, type LensWorld } from '../../lib/lens-handle';
 import { watchLocation } from '../../lib/dom/location';
-import { parseMessage, type ClaimSummary, type LoadUiMessage, type PageState } from '../../lib/messages';
+import { parseMessage, type ClaimSummary, type LoadUiMessage, type PageState, type StyleHighlightsMessage } from '../../lib/messages';
 import { siteKey } from '../../lib/settings/host';
 import { mergeClaims } from '../../lib/tab-claims';
 import { dismissClaim, getSettings, isActiveOn, watchSettings, type Settings } from '../../lib/settings';
+import { paintedTags } from '../../lib/dom/highlight-style';
 import { startLens, type Lens } from './lens';
 import { UI_GLOBAL, type CreateOverlay, type UiWorld } from './ui-handle';
 
@@ -42,6 +43,16 @@ export default defineUnlistedScript(() => {
   let ui: Promise<CreateOverlay | null> | null = null;
   const loadUi = () => (ui ??= askForUi());
 
+  // Highlights are styled by tag name (lib/dom/highlight-style.ts); rules once inserted stay for the page's life.
+  const styledTags = new Set<string>();
+  const onPainted = (ranges: Range[]) => {
+    const tags = paintedTags(ranges, styledTags);
+    if (!tags.length) return;
+    tags.forEach((t) => styledTags.add(t));
+    const message: StyleHighlightsMessage = { type: 'style-highlights', tags };
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  };
+
   const report = (found: ClaimSummary[]) => {
     // Nothing found and nothing shown before: the badge is already empty.
     if (found.length === 0 && claims.length === 0) return;
@@ -62,7 +73,7 @@ export default defineUnlistedScript(() => {
     if (running && (!active || running.dismissed !== dismissed)) stopLens();
     if (active && !running) {
       const controller = new AbortController();
-      const lens = startLens(controller.signal, report, new Set(settings.dismissed), (id) => void dismissClaim(id), loadUi);
+      const lens = startLens(controller.signal, report, new Set(settings.dismissed), (id) => void dismissClaim(id), loadUi, onPainted);
       running = { controller, lens, dismissed };
     }
   };

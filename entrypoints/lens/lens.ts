@@ -62,11 +62,14 @@ export function startLens(
   dismissed: ReadonlySet<string>,
   onDismiss: (claimId: string) => void,
   loadUi: () => Promise<CreateOverlay | null>,
+  /** ranges painted for the first time, so their elements' ::highlight() rules can be asked for */
+  onPainted: (ranges: Range[]) => void,
 ): Lens {
   let live: Live[] = [];
   let serial = 0;
   let overlay: OverlayController | null = null;
   let ui: Promise<void> | null = null;
+  const painted = new WeakSet<Range>();
   const root = document.body ?? document.documentElement;
 
   const toLive = (found: Occurrence[]): Live[] =>
@@ -78,6 +81,9 @@ export function startLens(
     live.sort(byPosition);
     live.length = Math.min(live.length, MAX_HIGHLIGHTS);
     paintHighlights(live.map((o) => o.range));
+    const fresh = live.filter((o) => !painted.has(o.range)).map((o) => o.range);
+    fresh.forEach((r) => painted.add(r));
+    if (fresh.length) onPainted(fresh);
     report(summarise(live));
     // The UI (and its listeners) exists only once something was found; its script loads after this first paint.
     if (live.length) {

@@ -1,7 +1,7 @@
 /**
  * Paints matches with the CSS Custom Highlight API: no DOM changes, so no
  * layout shift and nothing for a framework's reconciler to trip over. The
- * `::highlight()` styles (public/highlights.css) are inserted by the background
+ * `::highlight()` rules (lib/dom/highlight-style.ts) are inserted by the background
  * with the lens (scripting.insertCSS), which a page's CSP cannot block. The registry is shared with the page, so the names
  * are neutral and nothing else is stored in it.
  */

@@ -286,9 +286,10 @@ async function firefoxDriver(firefox: Firefox, downloads: string): Promise<Drive
   const { browser } = firefox;
   const extensionUrl = (path: string) => `moz-extension://${FIREFOX_UUID}/${path}`;
 
-  // Extension APIs: a page of the extension (a stylesheet: no script of ours runs in it) kept open in its own tab.
+  // Extension APIs: a page of the extension (a locale file shown as text: no script of ours runs in it) kept open
+  // in its own tab.
   const host = await browser.newPage();
-  await navigate(host, extensionUrl('highlights.css'));
+  await navigate(host, extensionUrl('_locales/en/messages.json'));
 
   // Privileged code in the browser window (the "chrome" realm), where the tab strip, the key bindings and the
   // extension's parent-process objects live. For each of `pages`, `contexts` holds its BrowsingContext and

@@ -188,6 +188,8 @@ export async function launchFirefox(options: LaunchOptions & { prefs?: Record<st
       'extensions.webextensions.keepStorageOnUninstall': true,
       // The popup, opened as a tab, closes itself as the toolbar popup does.
       'dom.allow_scripts_to_close_windows': true,
+      // The driver's extension-API tab shows a JSON file of ours: as plain text, not in the JSON viewer's own page.
+      'devtools.jsonview.enabled': false,
       ...(lang && { 'intl.locale.requested': lang, 'intl.accept_languages': lang }),
       ...options.prefs,
     },
