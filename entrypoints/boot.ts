@@ -14,7 +14,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { MUTATION_BATCH_MS } from '../lib/dom/watcher';
 import { linesUpTo, renderedText, textPieces } from '../lib/dom/page-text';
-import { Slicer } from '../lib/dom/schedule';
+import { Slicer, yieldToPage } from '../lib/dom/schedule';
 import type { PageState, PageTextMessage } from '../lib/messages';
 import { bootFrameClaims, bootPageTextReply, bootRequest } from '../lib/messages-boot';
 import { siteKey } from '../lib/settings/host';
@@ -73,6 +73,9 @@ export default defineUnlistedScript(() => {
       if (handoff.signal.aborted || (added && !active)) return;
       const text = read();
       if (!HAS_LETTER.test(text)) return;
+      // Reading and sending (the browser serialises the message on this thread) are two tasks, not one longer one.
+      await yieldToPage();
+      if (handoff.signal.aborted) return;
       const message: PageTextMessage = { type: 'page-text', text };
       const reply = bootPageTextReply(await api.runtime.sendMessage(message).catch(() => null));
       if (!reply) return;
