@@ -16,12 +16,22 @@ export const STYLE_TAG = /^[a-z][a-z0-9-]{0,63}$/;
 /** Tag names one message may carry; a page needs a handful. */
 export const MAX_STYLE_TAGS = 64;
 
+/** The shadow host of the tree `el` is in, if any (a detached `<a>` is its own root, and has a string `host`). */
+function hostOf(el: Element): Element | null {
+  const root = el.getRootNode();
+  return root.nodeType === 11 ? ((root as ShadowRoot).host ?? null) : null;
+}
+
 /** Local names of the elements holding the text of `ranges`, those not already in `known`. */
 export function paintedTags(ranges: Iterable<Range>, known: ReadonlySet<string>): string[] {
   const found = new Set<string>();
   const add = (el: Element | null) => {
-    const tag = el?.localName;
-    if (tag && !known.has(tag) && STYLE_TAG.test(tag)) found.add(tag);
+    // Document rules do not reach into a shadow tree, but highlight styles are inherited across it: text in an
+    // open shadow root is styled through its host (and that host's hosts).
+    for (let e = el; e; e = hostOf(e)) {
+      const tag = e.localName;
+      if (!known.has(tag) && STYLE_TAG.test(tag)) found.add(tag);
+    }
   };
   for (const range of ranges) {
     const root = range.commonAncestorContainer;

@@ -27,6 +27,13 @@ describe('paintedTags', () => {
     expect(paintedTags([rangeOver(document.getElementById('li')!, 0, 3)], new Set())).toEqual(['li']);
   });
 
+  it('names the hosts of a shadow tree the text sits in, which pass their highlight style on to it', () => {
+    document.body.innerHTML = '<x-card id="host"></x-card>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Austerity killed 130,000 people.</p>';
+    expect(paintedTags([rangeOver(shadow.firstElementChild!, 0, 16)], new Set()).sort()).toEqual(['p', 'x-card']);
+  });
+
   it('leaves out names a rule could not hold as they are', () => {
     document.body.innerHTML = '';
     const odd = document.createElementNS('http://example.org/ns', 'Weird:Tag{x}');
