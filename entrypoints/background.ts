@@ -47,29 +47,27 @@ async function lookAtPage(text: string, sender: Sender): Promise<PageTextReply> 
   }
 }
 
-/** The lens painted text inside elements of these tag names: the ::highlight() rules for them, into its frame. */
-async function styleHighlights(tags: string[], sender: Sender): Promise<boolean> {
+/** Injects into the sender's own frame: false outside a tab, or when the tab navigated away or the browser refused. */
+async function intoSenderFrame(sender: Sender, inject: (target: { tabId: number; frameIds: number[] }) => Promise<unknown>): Promise<boolean> {
   const tabId = sender.tab?.id;
-  const css = highlightCss(tags);
-  if (tabId === undefined || !css) return false;
+  if (tabId === undefined) return false;
   try {
-    await browser.scripting.insertCSS({ target: { tabId, frameIds: [sender.frameId ?? 0] }, css });
+    await inject({ tabId, frameIds: [sender.frameId ?? 0] });
     return true;
   } catch {
     return false;
   }
 }
 
+/** The lens painted text inside elements of these tag names: the ::highlight() rules for them, into its frame. */
+function styleHighlights(tags: string[], sender: Sender): Promise<boolean> {
+  const css = highlightCss(tags);
+  return css ? intoSenderFrame(sender, (target) => browser.scripting.insertCSS({ target, css })) : Promise.resolve(false);
+}
+
 /** The lens found something: its popover UI, into the same frame. */
-async function loadUi(sender: Sender): Promise<boolean> {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined) return false;
-  try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/lens-ui.js'] });
-    return true;
-  } catch {
-    return false;
-  }
+function loadUi(sender: Sender): Promise<boolean> {
+  return intoSenderFrame(sender, (target) => browser.scripting.executeScript({ target, files: ['/lens-ui.js'] }));
 }
 
 function showCount(tabId: number, claims: ClaimSummary[]) {

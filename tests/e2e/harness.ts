@@ -234,6 +234,14 @@ export function highlightTexts(page: Page): Promise<string[]> {
   });
 }
 
+/** The background colour our ::highlight() rules give the first highlighted range ('rgba(0, 0, 0, 0)': none). */
+export function highlightBackground(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const range = [...(globalThis as any).CSS.highlights.get('context-lens')][0] as Range;
+    return getComputedStyle(range.startContainer.parentElement!, '::highlight(context-lens)').backgroundColor;
+  });
+}
+
 /** Viewport centre of the first line box of the n-th highlighted range. */
 export function highlightPoint(page: Page, n = 0, block: ScrollLogicalPosition = 'center'): Promise<{ x: number; y: number }> {
   return page.evaluate((n, block) => {

@@ -1,7 +1,7 @@
 /** Pages that change under the reader, in each browser: feeds, SPAs, in-place rewrites, late shadow roots, huge pages. */
 import { expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { highlightCount, highlightTexts, pageClaims, uiReady, waitFor } from './harness';
+import { highlightBackground, highlightCount, highlightTexts, pageClaims, uiReady, waitFor } from './harness';
 import { describeInBrowsers } from './setup';
 
 describeInBrowsers('living pages', (env) => {
@@ -56,14 +56,11 @@ describeInBrowsers('living pages', (env) => {
     await waitFor(async () => (await highlightCount(page)) === 1, 'highlight inside the late shadow root');
     // Styled too, in Chromium: the rule for its host reaches the shadow tree by inheritance. Firefox ESR does not
     // pass a host's highlight style into its shadow tree, so there the highlight is counted but not styled.
-    const paint = () =>
-      page.evaluate(() => {
-        const range = [...(globalThis as any).CSS.highlights.get('context-lens')][0] as Range;
-        return getComputedStyle(range.startContainer.parentElement!, '::highlight(context-lens)').backgroundColor;
-      });
     if (env.name === 'Chromium') {
-      await waitFor(async () => (await paint()) !== 'rgba(0, 0, 0, 0)' || null, 'the highlight style inside the shadow root', 5_000).catch(() => undefined);
-      expect(await paint()).toBe('rgba(255, 196, 0, 0.22)');
+      await waitFor(async () => (await highlightBackground(page)) !== 'rgba(0, 0, 0, 0)' || null, 'the highlight style inside the shadow root', 5_000).catch(
+        () => undefined,
+      );
+      expect(await highlightBackground(page)).toBe('rgba(255, 196, 0, 0.22)');
     }
     await page.evaluate(() => (window as any).__addInside());
     await waitFor(async () => (await claimIds(page)) === 'austerity-deaths,fujimori-fraud', 'change inside the shadow root');

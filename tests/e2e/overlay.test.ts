@@ -1,7 +1,7 @@
 /** The overlay in each browser: placement, opening and closing, hostile pages, frameworks, CSP, themes, a11y. */
 import { describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { focusFirstClaim, highlightCount, highlightPoint, highlightTexts, POPOVER, uiReady, waitFor } from './harness';
+import { focusFirstClaim, highlightBackground, highlightCount, highlightPoint, highlightTexts, POPOVER, uiReady, waitFor } from './harness';
 import { describeInBrowsers } from './setup';
 
 interface Rect {
@@ -157,13 +157,10 @@ describeInBrowsers('the overlay', (env) => {
       await page.goto(env.server.url('csp.html?csp=strict'));
       await waitFor(() => highlightCount(page), 'highlights under CSP');
       // Painted: the ::highlight() rules the background inserts after the lens's first paint apply despite the policy.
-      const paint = () =>
-        page.evaluate(() => {
-          const range = [...(globalThis as any).CSS.highlights.get('context-lens')][0] as Range;
-          return getComputedStyle(range.startContainer.parentElement!, '::highlight(context-lens)').backgroundColor;
-        });
-      await waitFor(async () => (await paint()) === 'rgba(255, 196, 0, 0.22)' || null, 'the highlight style under CSP', 5_000).catch(() => undefined);
-      expect(await paint()).toBe('rgba(255, 196, 0, 0.22)');
+      await waitFor(async () => (await highlightBackground(page)) === 'rgba(255, 196, 0, 0.22)' || null, 'the highlight style under CSP', 5_000).catch(
+        () => undefined,
+      );
+      expect(await highlightBackground(page)).toBe('rgba(255, 196, 0, 0.22)');
       const popover = await hover(page);
       // Styled: our stylesheet reached the shadow root.
       expect(await popover.evaluate((el) => getComputedStyle(el).borderTopLeftRadius)).toBe('8px');

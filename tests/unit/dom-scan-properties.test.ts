@@ -66,6 +66,12 @@ function build(parent: Node, node: Tree | string): void {
   parent.appendChild(el);
 }
 
+/** The page body becomes these trees. */
+function showPage(trees: Tree[]): void {
+  document.body.replaceChildren();
+  for (const t of trees) build(document.body, t);
+}
+
 /** Markup as a careless page writes it: unclosed, misnested, entities, comments, raw text elements. */
 const markup = fc
   .array(
@@ -113,8 +119,7 @@ describe('scanRoot on random pages', { timeout: 120_000 }, () => {
     let matched = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(tree, { minLength: 1, maxLength: 6 }), async (trees) => {
-        document.body.replaceChildren();
-        for (const t of trees) build(document.body, t);
+        showPage(trees);
         const { problems, found } = await scanAndCheck();
         expect({ page: document.body.innerHTML, problems }).toEqual({ page: document.body.innerHTML, problems: [] });
         if (found) matched++;
@@ -129,8 +134,7 @@ describe('scanRoot on random pages', { timeout: 120_000 }, () => {
     let matched = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(tree, { minLength: 1, maxLength: 6 }), async (trees) => {
-        document.body.replaceChildren();
-        for (const t of trees) build(document.body, t);
+        showPage(trees);
         const key = (claim: number, r: Range) => `${claim}:${r.startContainer.textContent}:${r.startOffset}:${r.toString()}`;
         const scanned = (await scanRoot(document.body, index)).map((o) => key(o.claim, o.range));
         const read = collectBlocks(document.body).flatMap((b) => matchText(index, b.text).map((m) => key(m.claim, rangeFor(b, m.start, m.end))));
