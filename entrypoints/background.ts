@@ -12,7 +12,7 @@ import { parseMessage, type ClaimSummary, type FrameClaimsMessage, type PageText
 import { highlightCss } from '../lib/dom/highlight-style';
 import { pageMayHoldClaim } from '../lib/match/gate';
 import { LENS_GLOBAL, SETTINGS_GLOBAL } from '../lib/lens-handle';
-import { getSettings, isActiveOn, siteKey, type Settings } from '../lib/settings';
+import { dismissClaim, getSettings, isActiveOn, siteKey, type Settings } from '../lib/settings';
 import { TabClaims } from '../lib/tab-claims';
 
 type Sender = Browser.runtime.MessageSender;
@@ -100,6 +100,8 @@ export default defineBackground(() => {
     if (message?.type === 'page-text') return lookAtPage(message.text, sender);
     if (message?.type === 'load-ui') return loadUi(sender);
     if (message?.type === 'style-highlights') return styleHighlights(message.tags, sender);
+    if (message?.type === 'get-settings') return getSettings();
+    if (message?.type === 'dismiss-claim') return dismissClaim(message.id).then(() => true);
     if (message?.type === 'claims-found' && sender.tab?.id !== undefined) claimsFound(sender.tab.id, sender.frameId ?? 0, message.claims);
     return undefined;
   });

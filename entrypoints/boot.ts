@@ -16,7 +16,8 @@ import { MUTATION_BATCH_MS } from '../lib/dom/watcher';
 import { linesUpTo, renderedText, textPieces } from '../lib/dom/page-text';
 import { Slicer, yieldToPage } from '../lib/dom/schedule';
 import type { PageState, PageTextMessage } from '../lib/messages';
-import { bootFrameClaims, bootPageTextReply, bootRequest } from '../lib/messages-boot';
+import { extensionApi } from '../lib/extension-api';
+import { checkFrameClaims, checkPageRequest, checkPageTextReply } from '../lib/messages-light';
 import { siteKey } from '../lib/settings/host';
 import { BOOT_AT_GLOBAL, LENS_GLOBAL, LOOKED_AT_GLOBAL, type LensWorld } from '../lib/lens-handle';
 
@@ -29,9 +30,6 @@ const MAX_PENDING = 2_000;
  * (1 M chars sent as 128 K batches cost a third of 256 K ones).
  */
 const BATCH_CHARS = 131_072;
-
-/** The extension API as the browsers provide it (promise-based in both). */
-type Api = (typeof import('wxt/browser'))['browser'];
 
 const HAS_LETTER = /\p{L}/u;
 
@@ -52,7 +50,7 @@ function isTopOrSameOrigin(): boolean {
 export default defineUnlistedScript(() => {
   const world = globalThis as LensWorld;
   world[BOOT_AT_GLOBAL] = performance.now();
-  const api = ((world as { browser?: Api }).browser ?? (world as { chrome?: Api }).chrome)!;
+  const api = extensionApi();
   // A previous copy of the extension (reloaded or updated) may have left its lens in this world.
   world[LENS_GLOBAL]?.stop();
   delete world[LENS_GLOBAL];
@@ -77,7 +75,7 @@ export default defineUnlistedScript(() => {
       await yieldToPage();
       if (handoff.signal.aborted) return;
       const message: PageTextMessage = { type: 'page-text', text };
-      const reply = bootPageTextReply(await api.runtime.sendMessage(message).catch(() => null));
+      const reply = checkPageTextReply(await api.runtime.sendMessage(message).catch(() => null));
       if (!reply) return;
       active = reply.active;
       // The lens is running in this world now: it watches the page and answers the popup.
@@ -140,13 +138,13 @@ export default defineUnlistedScript(() => {
   api.storage.onChanged.addListener(onStorage);
 
   const onMessage = (raw: unknown, _sender: unknown, respond: (reply: unknown) => void) => {
-    const claims = bootFrameClaims(raw);
+    const claims = checkFrameClaims(raw);
     if (claims) frameClaims = claims;
-    const request = bootRequest(raw);
-    if (request === 'get-page-state') {
+    const request = checkPageRequest(raw);
+    if (request?.type === 'get-page-state') {
       const state: PageState = { url: location.href, site, enabled: active, claims: frameClaims };
       respond(state);
-    } else if (request === 'focus-claim') respond(false);
+    } else if (request?.type === 'focus-claim') respond(false);
     return undefined;
   };
   if (isTop) api.runtime.onMessage.addListener(onMessage);

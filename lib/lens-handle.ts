@@ -3,7 +3,7 @@
  * extension's isolated world (which the page cannot see), where the lens
  * leaves a handle under this name.
  */
-import type { Settings } from './settings';
+import type { Settings } from './settings/model';
 
 export const LENS_GLOBAL = 'contextLens';
 

@@ -20,6 +20,10 @@ const messageSchema = () => z.discriminatedUnion('type', [
   z.object({ type: z.literal('load-ui') }),
   /** lens -> background: style highlights inside elements of these tag names (see lib/dom/highlight-style.ts) */
   z.object({ type: z.literal('style-highlights'), tags: z.array(z.string().check(z.regex(STYLE_TAG))).check(z.maxLength(MAX_STYLE_TAGS)) }),
+  /** lens -> background: the settings, read and checked (the lens has no storage code of its own) */
+  z.object({ type: z.literal('get-settings') }),
+  /** lens -> background: the person asked not to see this claim again */
+  z.object({ type: z.literal('dismiss-claim'), id: z.string() }),
   /** popup/background -> content: what is on this page? */
   z.object({ type: z.literal('get-page-state') }),
   /** popup/background -> content: focus the next highlighted claim (of this id, if given) and open its card */
@@ -33,6 +37,8 @@ export type FocusClaimMessage = Extract<Message, { type: 'focus-claim' }>;
 export type FrameClaimsMessage = Extract<Message, { type: 'frame-claims' }>;
 export type LoadUiMessage = Extract<Message, { type: 'load-ui' }>;
 export type StyleHighlightsMessage = Extract<Message, { type: 'style-highlights' }>;
+export type GetSettingsMessage = Extract<Message, { type: 'get-settings' }>;
+export type DismissClaimMessage = Extract<Message, { type: 'dismiss-claim' }>;
 
 /** background -> boot: whether the site is on, and whether the lens was loaded into the page (it takes over). */
 const pageTextReplySchema = () => z.object({ active: z.boolean(), lens: z.boolean() });
@@ -46,6 +52,9 @@ const pageStateSchema = () => z.object({
 });
 export type PageState = z.infer<ReturnType<typeof pageStateSchema>>;
 
+/** background -> lens: the reply to get-settings */
+const settingsSchema = () => z.object({ disabledSites: z.array(z.string()), paused: z.boolean(), dismissed: z.array(z.string()) });
+
 /** The schema is built on first use: building it runs much of zod's code, which would otherwise delay the lens's first paint. */
 function parser<T>(makeSchema: () => z.ZodMiniType<T>) {
   let schema: z.ZodMiniType<T> | null = null;
@@ -58,5 +67,6 @@ function parser<T>(makeSchema: () => z.ZodMiniType<T>) {
 export const parseMessage = parser(messageSchema);
 export const parsePageTextReply = parser(pageTextReplySchema);
 export const parsePageState = parser(pageStateSchema);
+export const parseSettings = parser(settingsSchema);
 /** A focus-claim reply: did a claim get focus? */
 export const parseFocused = parser(() => z.boolean());

@@ -3,15 +3,20 @@
  * quick look found a trigger word. Settings decide whether it runs; the popup
  * and badge learn what it found. It leaves a handle in the extension's world
  * so a later copy of the extension can stop it.
+ *
+ * Like boot.js, it carries no polyfill, schema library or storage layer (a
+ * third of its size, compiled on every page with a claim): the background
+ * reads and checks the settings for it, and what reaches it is checked by hand.
  */
-import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { extensionApi } from '../../lib/extension-api';
 import { LENS_GLOBAL, SETTINGS_GLOBAL, type LensWorld } from '../../lib/lens-handle';
 import { watchLocation } from '../../lib/dom/location';
-import { parseMessage, type ClaimSummary, type LoadUiMessage, type PageState, type StyleHighlightsMessage } from '../../lib/messages';
+import type { ClaimSummary, DismissClaimMessage, GetSettingsMessage, LoadUiMessage, PageState, StyleHighlightsMessage } from '../../lib/messages';
+import { checkFrameClaims, checkPageRequest, checkSettings } from '../../lib/messages-light';
 import { siteKey } from '../../lib/settings/host';
+import { isActiveOn, isSettingsKey, type Settings } from '../../lib/settings/model';
 import { mergeClaims } from '../../lib/tab-claims';
-import { dismissClaim, getSettings, isActiveOn, watchSettings, type Settings } from '../../lib/settings';
 import { paintedTags } from '../../lib/dom/highlight-style';
 import { startLens, type Lens } from './lens';
 import { UI_GLOBAL, type CreateOverlay, type UiWorld } from './ui-handle';
@@ -22,12 +27,24 @@ async function askForUi(): Promise<CreateOverlay | null> {
   // An earlier copy of the extension (reloaded or updated) may have left its own here.
   delete world[UI_GLOBAL];
   const message: LoadUiMessage = { type: 'load-ui' };
-  await browser.runtime.sendMessage(message).catch(() => undefined);
+  await extensionApi().runtime.sendMessage(message).catch(() => undefined);
   return world[UI_GLOBAL] ?? null;
+}
+
+/** The settings as the background reads them (it repairs and reports damaged ones), or null if it cannot answer. */
+async function fetchSettings(): Promise<Settings | null> {
+  const message: GetSettingsMessage = { type: 'get-settings' };
+  return checkSettings(await extensionApi().runtime.sendMessage(message).catch(() => null));
+}
+
+function dismissClaim(id: string): void {
+  const message: DismissClaimMessage = { type: 'dismiss-claim', id };
+  extensionApi().runtime.sendMessage(message).catch(() => undefined);
 }
 
 export default defineUnlistedScript(() => {
   const world = globalThis as LensWorld;
+  const browser = extensionApi();
   const handed = world[SETTINGS_GLOBAL];
   delete world[SETTINGS_GLOBAL];
   if (world[LENS_GLOBAL]) return;
@@ -73,37 +90,46 @@ export default defineUnlistedScript(() => {
     if (running && (!active || running.dismissed !== dismissed)) stopLens();
     if (active && !running) {
       const controller = new AbortController();
-      const lens = startLens(controller.signal, report, new Set(settings.dismissed), (id) => void dismissClaim(id), loadUi, onPainted);
+      const lens = startLens(controller.signal, report, new Set(settings.dismissed), dismissClaim, loadUi, onPainted);
       running = { controller, lens, dismissed };
     }
   };
 
-  const onMessage = (raw: unknown) => {
-    const message = parseMessage(raw);
-    if (message?.type === 'frame-claims' && isTop) frameClaims = message.claims;
-    if (message?.type === 'get-page-state' && isTop) {
+  const onMessage = (raw: unknown, _sender: unknown, respond: (reply: unknown) => void) => {
+    const fromFrames = checkFrameClaims(raw);
+    if (fromFrames && isTop) frameClaims = fromFrames;
+    const request = checkPageRequest(raw);
+    if (request?.type === 'get-page-state' && isTop) {
       const state: PageState = { url: location.href, site, enabled: running !== null, claims: mergeClaims([claims, frameClaims]) };
-      return Promise.resolve(state);
+      respond(state);
     }
-    if (message?.type === 'focus-claim') {
+    if (request?.type === 'focus-claim') {
       // Every frame hears it: the one holding the claim answers (the top page for "next claim").
-      const mine = message.id === undefined ? isTop : claims.some((c) => c.id === message.id);
-      if (mine) return running ? running.lens.focusNext(message.id) : Promise.resolve(false);
+      const mine = request.id === undefined ? isTop : claims.some((c) => c.id === request.id);
+      if (mine && !running) respond(false);
+      if (mine && running) {
+        void running.lens.focusNext(request.id).then(respond, () => respond(false));
+        return true; // the answer comes later
+      }
     }
     return undefined;
   };
 
-  const unwatch = watchSettings(apply);
+  const refresh = () => void fetchSettings().then((settings) => settings && apply(settings));
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && Object.keys(changes).some(isSettingsKey)) refresh();
+  };
+  browser.storage.onChanged.addListener(onStorage);
   browser.runtime.onMessage.addListener(onMessage);
   watchLocation(life.signal, () => running?.lens.navigated());
   life.signal.addEventListener('abort', () => {
-    unwatch();
+    browser.storage.onChanged.removeListener(onStorage);
     browser.runtime.onMessage.removeListener(onMessage);
     stopLens();
   });
   world[LENS_GLOBAL] = { stop: () => life.abort() };
-  // The background's settings start the first scan at once; storage then confirms them, as they may have changed
-  // before watchSettings began (apply does nothing when they have not).
+  // The background's settings start the first scan at once; it then confirms them, as they may have changed
+  // before the storage listener began (apply does nothing when they have not).
   if (handed) apply(handed);
-  void getSettings().then(apply);
+  refresh();
 });

@@ -8,6 +8,7 @@ import type { OverlayItem } from '../../components/Overlay';
 import { BOOT_AT_GLOBAL, type LensWorld } from '../../lib/lens-handle';
 import { clearHighlights, MAX_HIGHLIGHTS, paintHighlights } from '../../lib/dom/highlights';
 import { emptyStats, scanRoot, type Occurrence } from '../../lib/dom/scan';
+import { yieldToPage } from '../../lib/dom/schedule';
 import { fromViewportTop } from '../../lib/dom/viewport';
 import { containsDeep, watchMutations } from '../../lib/dom/watcher';
 import type { ClaimSummary } from '../../lib/messages';
@@ -127,22 +128,25 @@ export function startLens(
     if (first && stats.firstPaintAt === 0) stats.firstPaintAt = performance.now();
   };
 
-  // Mutations are queued while a scan runs, then handled in order.
-  let queue = Promise.resolve();
-  const enqueue = (roots: Node[], skip?: ReadonlySet<Element>) => {
+  // Mutations are queued while a scan runs, then handled in order. The first scan starts in a task of its
+  // own: lens.js's evaluation (compiling it, setting up) is a task of some length already.
+  let queue: Promise<void> = yieldToPage();
+  const enqueue = (job: () => Promise<void>) => {
     queue = queue
-      .then(() => (signal.aborted ? undefined : scan(roots, skip)))
+      .then(() => (signal.aborted ? undefined : job()))
       // One failed scan (a page doing something odd) must not stop the ones after it; the page's console is not ours to write to.
       .catch(() => void stats.failedScans++);
   };
-  const watcher = watchMutations(root, { exclude, signal, onDirty: enqueue });
+  const rescan = (roots: Node[]) => enqueue(() => scan(roots));
+  const watcher = watchMutations(root, { exclude, signal, onDirty: rescan });
 
   // What the reader is looking at first, then the rest of the page.
-  const top = root.nodeType === 1 ? fromViewportTop(root as Element) : [];
-  if (top.length) {
-    enqueue(top);
-    enqueue([root], new Set(top));
-  } else enqueue([root]);
+  let top: Element[] = [];
+  enqueue(() => {
+    top = root.nodeType === 1 ? fromViewportTop(root as Element) : [];
+    return scan(top.length ? top : [root]);
+  });
+  enqueue(() => (top.length ? scan([root], new Set(top)) : Promise.resolve()));
   signal.addEventListener(
     'abort',
     () => {
@@ -155,7 +159,7 @@ export function startLens(
   return {
     navigated() {
       live = [];
-      enqueue([root]);
+      rescan([root]);
     },
     async focusNext(id) {
       await queue;

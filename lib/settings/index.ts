@@ -8,22 +8,15 @@ import { storage } from 'wxt/utils/storage';
 import { defineDisabledSitesItem, disabledSitesItem, MAX_ENTRY_LENGTH, MAX_LIST_ENTRIES, SITES_VERSION, uniqueSorted } from './sites';
 import { describeFound, reportProblems, type SettingName } from './problems';
 
-export interface Settings {
-  /** site keys (host without www.) where context is off */
-  disabledSites: string[];
-  /** context off everywhere */
-  paused: boolean;
-  /** claim ids the person asked not to see again */
-  dismissed: string[];
-}
+import { SETTINGS_KEYS, type Settings } from './model';
 
-export const DEFAULT_SETTINGS: Settings = { disabledSites: [], paused: false, dismissed: [] };
+export { DEFAULT_SETTINGS, isActiveOn, type Settings } from './model';
 
 export function definePausedItem() {
-  return storage.defineItem<boolean>('local:paused', { fallback: false, version: 1 });
+  return storage.defineItem<boolean>(`local:${SETTINGS_KEYS.paused}`, { fallback: false, version: 1 });
 }
 export function defineDismissedItem() {
-  return storage.defineItem<string[]>('local:dismissedClaims', { fallback: [], version: 1 });
+  return storage.defineItem<string[]>(`local:${SETTINGS_KEYS.dismissed}`, { fallback: [], version: 1 });
 }
 
 export const pausedItem = definePausedItem();
@@ -141,11 +134,6 @@ export function watchSettings(callback: (settings: Settings) => void): () => voi
       .catch((e) => console.warn('Context Lens: could not read the settings', e));
   const stops = [disabledSitesItem.watch(refresh), pausedItem.watch(refresh), dismissedItem.watch(refresh)];
   return () => stops.forEach((stop) => stop());
-}
-
-/** Does context show on this site? (null: a page without a site, e.g. file://) */
-export function isActiveOn(settings: Settings, site: string | null): boolean {
-  return !settings.paused && (site === null || !settings.disabledSites.includes(site));
 }
 
 export async function setPaused(paused: boolean): Promise<void> {

@@ -7,6 +7,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { parseSite } from './host';
+import { SETTINGS_KEYS } from './model';
 
 export const SITES_VERSION = 2;
 
@@ -26,7 +27,7 @@ function normaliseList(list: unknown[]): unknown[] {
 
 /** Defines the item (and runs its migrations): module level below, and in tests after seeding storage. */
 export function defineDisabledSitesItem() {
-  return storage.defineItem<string[]>('local:disabledSites', {
+  return storage.defineItem<string[]>(`local:${SETTINGS_KEYS.disabledSites}`, {
     fallback: [],
     version: SITES_VERSION,
     migrations: { 2: migrateSitesV1 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFocused, parseMessage, parsePageState, parsePageTextReply } from '../../lib/messages';
-import { bootFrameClaims, bootPageTextReply, bootRequest } from '../../lib/messages-boot';
+import { parseFocused, parseMessage, parsePageState, parsePageTextReply, parseSettings } from '../../lib/messages';
+import { checkFrameClaims, checkPageRequest, checkPageTextReply, checkSettings } from '../../lib/messages-light';
 
 const junk: unknown[] = [null, undefined, 0, 'get-page-state', [], {}, { type: 1 }, { type: 'nope' }, Object.create(null)];
 
@@ -10,6 +10,8 @@ describe('message schemas', () => {
     expect(parseMessage({ type: 'claims-found', claims: [{ id: 'a', title: 'A', count: 2 }] })?.type).toBe('claims-found');
     expect(parseMessage({ type: 'get-page-state' })).toEqual({ type: 'get-page-state' });
     expect(parseMessage({ type: 'focus-claim', id: 'a' })).toEqual({ type: 'focus-claim', id: 'a' });
+    expect(parseMessage({ type: 'get-settings' })).toEqual({ type: 'get-settings' });
+    expect(parseMessage({ type: 'dismiss-claim', id: 'a' })).toEqual({ type: 'dismiss-claim', id: 'a' });
     expect(parsePageState({ url: 'https://a.org/', site: 'a.org', enabled: true, claims: [] })?.site).toBe('a.org');
     expect(parseFocused(true)).toBe(true);
   });
@@ -19,12 +21,13 @@ describe('message schemas', () => {
     expect(parseMessage({ type: 'page-text', text: 42 })).toBeNull();
     expect(parseMessage({ type: 'claims-found', claims: [{ id: 'a', title: 'A', count: '2' }] })).toBeNull();
     expect(parseMessage({ type: 'focus-claim', id: 7 })).toBeNull();
+    expect(parseMessage({ type: 'dismiss-claim' })).toBeNull();
     expect(parsePageState({ url: 'x', site: 3, enabled: true, claims: [] })).toBeNull();
     expect(parseFocused('yes')).toBeNull();
   });
 });
 
-describe("the boot script's hand-written checks agree with the schemas", () => {
+describe("the content scripts' hand-written checks agree with the schemas", () => {
   const replies: unknown[] = [...junk, { active: true, lens: false }, { active: 'true', lens: false }, { active: true }, { active: false, lens: true, extra: 1 }];
   const requests: unknown[] = [
     ...junk,
@@ -36,7 +39,7 @@ describe("the boot script's hand-written checks agree with the schemas", () => {
   ];
 
   it('on replies to page-text', () => {
-    for (const value of replies) expect(bootPageTextReply(value)).toEqual(parsePageTextReply(value));
+    for (const value of replies) expect(checkPageTextReply(value)).toEqual(parsePageTextReply(value));
   });
 
   it('on the claims frames report to the top page', () => {
@@ -52,14 +55,28 @@ describe("the boot script's hand-written checks agree with the schemas", () => {
     ];
     for (const value of values) {
       const message = parseMessage(value);
-      expect(bootFrameClaims(value)).toEqual(message?.type === 'frame-claims' ? message.claims : null);
+      expect(checkFrameClaims(value)).toEqual(message?.type === 'frame-claims' ? message.claims : null);
     }
   });
 
-  it('on the requests the boot script answers', () => {
+  it('on the requests a page answers', () => {
     for (const value of requests) {
-      const type = parseMessage(value)?.type;
-      expect(bootRequest(value)).toBe(type === 'get-page-state' || type === 'focus-claim' ? type : null);
+      const message = parseMessage(value);
+      expect(checkPageRequest(value)).toEqual(message?.type === 'get-page-state' || message?.type === 'focus-claim' ? message : null);
     }
+  });
+
+  it("on the background's settings", () => {
+    const good = { disabledSites: ['a.org'], paused: false, dismissed: ['x'] };
+    const values: unknown[] = [
+      ...junk,
+      good,
+      { ...good, extra: 1 },
+      { ...good, paused: 'false' },
+      { ...good, disabledSites: 'a.org' },
+      { ...good, dismissed: [1] },
+      { disabledSites: [], paused: true },
+    ];
+    for (const value of values) expect(checkSettings(value)).toEqual(parseSettings(value));
   });
 });
