@@ -10,8 +10,9 @@
  *   0. matcher throughput (scripts/bench-match.ts, spawned)
  *   1. extension cost on pages without claims, from outside: the five largest
  *      Readability corpus pages and an 8x copy of the largest, each loaded in
- *      two Chromium instances (same binary, same flags) with and without the
- *      extension, alternating, several runs, medians; browser-wide traces, so
+ *      three Chromium instances (same binary, same flags): with the extension,
+ *      without it, and with the extension's boot.js emptied (the platform's
+ *      floor), order rotating, several runs, medians; browser-wide traces, so
  *      the service worker's check is measured too (apart: not the page's thread)
  *   2. the same pages with one claim paragraph appended: the lens's counters,
  *      and where the time goes from document_idle to the painted claim
@@ -121,14 +122,14 @@ async function main() {
   try {
     server = await serve({ corpus: CORPUS, gen: tmp, fixture: join(ROOT, 'tests/fixtures/bench') });
     pair = await launchPair();
-    const { withExt, without } = pair;
+    const { withExt, without, floor } = pair;
     const extId = withExt.extensionId;
-    const browsers = { with: withExt.browser, without };
+    const browsers = { with: withExt.browser, without, floor: floor.browser };
     const results: Results = {
       specs,
       runs: RUNS,
       hugeRuns: HUGE_RUNS,
-      plain: new Map(specs.map((s) => [s.name, { with: [], without: [] }])),
+      plain: new Map(specs.map((s) => [s.name, { with: [], without: [], floor: [] }])),
       claim: new Map(specs.map((s) => [s.name, { loads: [], mark: [] }])),
       scroll: { with: [], without: [] },
       feed: { ...FEED, expected: items.expected, claimItems: items.claimItems },
@@ -136,7 +137,7 @@ async function main() {
       claimCount: dataset.claims.length,
       sizes: { bootKB: statSync(join(CHROME_BUILD, 'boot.js')).size / 1024, lensKB: statSync(join(CHROME_BUILD, 'lens.js')).size / 1024 },
       version: pair.version,
-      chromium: `${pair.version} (${withExt.browser.process()?.spawnfile}), headless. Two instances launched in this run with the same command line except: with the extension ${pair.differences.withExt.join(' ') || '(nothing)'}; without it ${pair.differences.without.join(' ') || '(nothing)'}`,
+      chromium: `${pair.version} (${withExt.browser.process()?.spawnfile}), headless. Three instances launched in this run with the same command line except: with the extension ${pair.differences.withExt.join(' ') || '(nothing)'}; without it ${pair.differences.without.join(' ') || '(nothing)'}; with the empty content script (section 1 only) ${pair.differences.floor.join(' ') || '(nothing: only the extension loaded differs)'}`,
       matcher,
       profile: new Error('not run'),
     };
@@ -145,18 +146,24 @@ async function main() {
     progress('warm-up');
     await loadPlain(browsers.with, server.url(specs[4].plain), extId);
     await loadPlain(browsers.without, server.url(specs[4].plain), undefined);
+    await loadPlain(browsers.floor, server.url(specs[4].plain), floor.extensionId);
     await loadClaim(browsers.with, server.url(specs[4].claim), extId);
 
-    // --- Section 1: traced loads, with and without, alternating -------------------
+    // --- Section 1: traced loads, with, without, and with the empty content script, order rotating ---
+    const instances = ['with', 'without', 'floor'] as const;
+    const label = { with: 'with extension', without: 'without extension', floor: 'empty content script' };
     for (let run = 0; run < RUNS; run++) {
       for (const [i, spec] of specs.entries()) {
         if (run >= runsOf(spec)) continue;
-        const order: Array<'with' | 'without'> = (run + i) % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
+        // Each instance goes first, second and third in turn (by run and page).
+        const k = (run + i) % instances.length;
+        const order = [...instances.slice(k), ...instances.slice(0, k)];
         const loads = results.plain.get(spec.name)!;
         for (const which of order) {
-          progress(`section 1, run ${run + 1}/${runsOf(spec)}: ${spec.name} ${which} extension`);
+          progress(`section 1, run ${run + 1}/${runsOf(spec)}: ${spec.name} ${label[which]}`);
           const url = server.url(spec.plain);
           if (which === 'with') loads.with.push(await loadPlain(browsers.with, url, extId));
+          else if (which === 'floor') loads.floor.push(await loadPlain(browsers.floor, url, floor.extensionId));
           else {
             // Once per page, after the trace: the boot script's reads and the background's check, piece by piece.
             const l = await loadPlain(browsers.without, url, undefined, run === 0 ? (page) => bootWork(page, dataset.index) : undefined);

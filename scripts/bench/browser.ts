@@ -1,16 +1,17 @@
 /**
- * Two Chromium instances from the same binary with the same flags, one with
- * the built extension (the e2e harness's launchChromium) and one without it;
+ * Chromium instances from the same binary with the same flags: one with the
+ * built extension (the e2e harness's launchChromium), one without it, and one
+ * with the same extension but an empty content script (the platform's floor);
  * a local server for the pages; browser-wide tracing; and the extension's own
  * counters read from its isolated world over CDP.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
 import type { ScanStats } from '../../lib/dom/scan';
-import { CHROMIUM_BIN, launchChromium, type Chromium } from '../../tests/e2e/harness';
+import { CHROME_BUILD, CHROMIUM_BIN, launchChromium, type Chromium } from '../../tests/e2e/harness';
 
 // --- Server ------------------------------------------------------------------
 
@@ -61,8 +62,10 @@ export async function serve(mounts: Record<string, string>): Promise<BenchServer
 export interface Pair {
   withExt: Chromium;
   without: Browser;
-  /** flags of the two command lines that differ (everything else is identical) */
-  differences: { withExt: string[]; without: string[] };
+  /** the built extension with boot.js emptied: what running any content script costs, whatever it does */
+  floor: { browser: Browser; extensionId: string };
+  /** flags of the command lines that differ from the others' (everything else is identical) */
+  differences: { withExt: string[]; without: string[]; floor: string[] };
   version: string;
   close(): Promise<void>;
 }
@@ -71,27 +74,49 @@ export interface Pair {
 const OWN = (a: string) =>
   a.startsWith('--user-data-dir=') || a === '--enable-unsafe-extension-debugging' || a.startsWith('--load-extension') || a.startsWith('--disable-extensions-except') || a === '--remote-debugging-pipe' || !a.startsWith('-');
 
+/** The boot.js of the floor's copy: a content script with no code (a comment keeps the file non-empty). */
+const EMPTY_SCRIPT = '// empty: the bench measures what running any content script costs\n';
+
+/**
+ * The build copied to `dir` with boot.js emptied: same manifest (matches,
+ * all_frames, run_at, permissions, service worker), so only the content
+ * script's body differs.
+ */
+function emptyContentScriptBuild(dir: string): string {
+  cpSync(CHROME_BUILD, dir, { recursive: true });
+  writeFileSync(join(dir, 'boot.js'), EMPTY_SCRIPT);
+  return dir;
+}
+
+/** Flags of `a` that are not in `b` (profiles aside). */
+const only = (a: string[], b: string[]) => a.filter((x) => !b.includes(x) && !x.startsWith('--user-data-dir='));
+
 export async function launchPair(): Promise<Pair> {
   const withExt = await launchChromium();
   const spawned = withExt.browser.process()?.spawnargs.slice(1) ?? [];
   if (spawned.length === 0) throw new Error('cannot read the command line of the Chromium with the extension');
+  const profiles = [mkdtempSync(join(tmpdir(), 'cl-bench-noext-')), mkdtempSync(join(tmpdir(), 'cl-bench-floor-'))];
+  const build = emptyContentScriptBuild(mkdtempSync(join(tmpdir(), 'cl-bench-floor-build-')));
+  const [noextProfile, floorProfile] = profiles;
+  const launch = (args: string[], enableExtensions: string[] | false) =>
+    puppeteer.launch({ executablePath: CHROMIUM_BIN, pipe: true, ignoreDefaultArgs: true, args, enableExtensions, headless: true });
   // The same command line, minus what is the first instance's own, plus --disable-extensions.
-  const args = [...spawned.filter((a) => !OWN(a)), '--disable-extensions'];
-  const profile = mkdtempSync(join(tmpdir(), 'cl-bench-noext-'));
-  const without = await puppeteer.launch({ executablePath: CHROMIUM_BIN, pipe: true, ignoreDefaultArgs: true, args, userDataDir: profile, headless: true });
+  const without = await launch([...spawned.filter((a) => !OWN(a)), '--disable-extensions', `--user-data-dir=${noextProfile}`], false);
+  // The same command line but the profile; the extension comes from the copy (loaded over the pipe, as launchChromium does).
+  const floorBrowser = await launch([...spawned.filter((a) => !a.startsWith('--user-data-dir=')), `--user-data-dir=${floorProfile}`], [build]);
+  const worker = await floorBrowser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
   const other = without.process()?.spawnargs.slice(1) ?? [];
+  const floorArgs = floorBrowser.process()?.spawnargs.slice(1) ?? [];
   const version = await withExt.browser.version();
   return {
     withExt,
     without,
-    differences: {
-      withExt: spawned.filter((a) => !other.includes(a) && !a.startsWith('--user-data-dir=')),
-      without: other.filter((a) => !spawned.includes(a) && !a.startsWith('--user-data-dir=')),
-    },
+    floor: { browser: floorBrowser, extensionId: new URL(worker.url()).host },
+    differences: { withExt: only(spawned, other), without: only(other, spawned), floor: [...only(floorArgs, spawned), ...only(spawned, floorArgs).map((a) => `(not ${a})`)] },
     version,
     close: async () => {
-      await Promise.allSettled([withExt.close(), without.close()]);
-      rmSync(profile, { recursive: true, force: true });
+      await Promise.allSettled([withExt.close(), without.close(), floorBrowser.close()]);
+      for (const dir of [...profiles, build]) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
