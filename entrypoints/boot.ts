@@ -1,8 +1,10 @@
 /**
- * Runs on every page, so it does almost nothing: it hands the page's rendered
+ * Runs on every page, so it does almost nothing: it reads the page's rendered
  * text (one native innerText read in an idle period, once the page is laid
- * out, or a few in slices on a huge page) to the background, which looks for claims off the page's
- * main thread. Only where one turns up
+ * out, or a few in slices on a huge page) and looks for the dataset's anchor
+ * words with one native pattern (lib/match/page-trigger.ts). Most pages hold
+ * none, and then nothing is sent. Otherwise it hands the text to the
+ * background, which looks for claims off the page's main thread. Only where one turns up
  * does the background load the lens (matcher and UI) into the page; the lens
  * then takes over and this script stops. Until then it forwards what pages add
  * later (feeds, client-side navigation) the same way.
@@ -11,6 +13,7 @@
  * context (which posts page-visible messages): the browsers' own promise-based
  * APIs are enough for three calls.
  */
+import triggerSources from 'virtual:claims-trigger';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { MUTATION_BATCH_MS } from '../lib/dom/watcher';
 import { linesUpTo, renderedText, textPieces } from '../lib/dom/page-text';
@@ -18,6 +21,7 @@ import { Slicer, yieldToPage } from '../lib/dom/schedule';
 import type { PageState, PageTextMessage } from '../lib/messages';
 import { extensionApi } from '../lib/extension-api';
 import { checkFrameClaims, checkPageRequest, checkPageTextReply } from '../lib/messages-light';
+import { compileTrigger, mayHoldTrigger, type PageTrigger } from '../lib/match/page-trigger';
 import { siteKey } from '../lib/settings/host';
 import { BOOT_AT_GLOBAL, LENS_GLOBAL, LOOKED_AT_GLOBAL, type LensWorld } from '../lib/lens-handle';
 
@@ -62,21 +66,25 @@ export default defineUnlistedScript(() => {
   let frameClaims: PageState['claims'] = [];
   const site = siteKey(location.href);
   const handoff = new AbortController();
+  let trigger: PageTrigger | null = null;
+  // Whether the background has answered yet, and whether it said the site is on.
+  let known = false;
   let active = false;
   let queue = Promise.resolve();
 
-  /** `added`: only what the page added since, read (`read`) only once the site is known to be on. */
+  /** `added`: only what the page added since, not read (`read`) once the background said the site is off. */
   const check = (read: () => string, added = false) => {
     queue = queue.then(async () => {
-      if (handoff.signal.aborted || (added && !active)) return;
+      if (handoff.signal.aborted || (added && known && !active)) return;
       const text = read();
-      if (!HAS_LETTER.test(text)) return;
+      if (!HAS_LETTER.test(text) || !mayHoldTrigger((trigger ??= compileTrigger(triggerSources)), text)) return;
       // Reading and sending (the browser serialises the message on this thread) are two tasks, not one longer one.
       await yieldToPage();
       if (handoff.signal.aborted) return;
       const message: PageTextMessage = { type: 'page-text', text };
       const reply = checkPageTextReply(await api.runtime.sendMessage(message).catch(() => null));
       if (!reply) return;
+      known = true;
       active = reply.active;
       // The lens is running in this world now: it watches the page and answers the popup.
       if (reply.lens) handoff.abort();
@@ -114,7 +122,7 @@ export default defineUnlistedScript(() => {
     // After the looks already queued: by then the background has said whether the site is on.
     if (overflow)
       void queue.then(() => {
-        if (active) void lookAtPage(true);
+        if (active || !known) void lookAtPage(true);
       });
     else check(() => nodes.filter((n) => n.isConnected).map(renderedText).join('\n'), true);
     pending = [];

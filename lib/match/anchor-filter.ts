@@ -25,10 +25,14 @@ export interface AnchorFilter {
  * case variants of every character in the pattern's large Unicode classes,
  * milliseconds of compiling on each page the lens starts on.
  */
-const caseless = (ch: string): string => (ch >= 'a' && ch <= 'z' ? `[${ch}${ch.toUpperCase()}]` : ch);
+const eitherCase = (ch: string): string => (ch >= 'a' && ch <= 'z' ? `[${ch}${ch.toUpperCase()}]` : ch);
 
-/** Alternation of `keys` as a trie ("a(?:rce|usterity)"), which V8 matches a character at a time instead of key by key. */
-function trieSource(keys: readonly string[]): string {
+/**
+ * Keys are folded words: word characters only, none of them special in a pattern (ASCII punctuation never is one).
+ * Alternation of `keys` as a trie ("a(?:rce|usterity)"), which V8 matches a character at a time instead of key
+ * by key; with `caseless`, each ASCII letter in either case.
+ */
+export function trieSource(keys: readonly string[], caseless = true): string {
   const heads = new Map<string, string[]>();
   for (const key of keys) {
     const rest = heads.get(key[0]) ?? [];
@@ -36,17 +40,27 @@ function trieSource(keys: readonly string[]): string {
     heads.set(key[0], rest);
   }
   // A key that ends here covers every longer key sharing its start.
-  const alternatives = [...heads].map(([head, rests]) => caseless(head) + (rests.includes('') ? '' : trieSource(rests)));
+  const alternatives = [...heads].map(([head, rests]) => (caseless ? eitherCase(head) : head) + (rests.includes('') ? '' : trieSource(rests, caseless)));
   return alternatives.length === 1 ? alternatives[0] : `(?:${alternatives.join('|')})`;
 }
 
+/**
+ * What a word that scanAnchors counts must start with, folded: an anchor word, an anchor stem or a pair's first
+ * word, cut to KEY_CHARS, sorted and unique.
+ */
+export function anchorKeys(index: MatchIndex): string[] {
+  const pairFirst = Object.keys(index.trigger.pairs).map((p) => p.split(' ')[0]);
+  const keys = [...Object.keys(index.trigger.words), ...Object.keys(index.prefix), ...pairFirst].map((k) => [...k].slice(0, KEY_CHARS).join(''));
+  return [...new Set(keys)].sort();
+}
+
+/** Keys are folded: one with a non-ASCII letter can only come from a word holding one. */
+export const isAsciiKey = (key: string): boolean => /^[0-9a-z]+$/.test(key);
+
 function buildFilter(index: MatchIndex): AnchorFilter {
   const pairs = Object.keys(index.trigger.pairs).map((p) => p.split(' '));
-  const keys = [...Object.keys(index.trigger.words), ...Object.keys(index.prefix), ...pairs.map(([first]) => first)]
-    // Keys are folded: one with a non-ASCII letter can only come from a word holding one, which passes anyway.
-    .filter((k) => /^[0-9a-z]+$/.test(k))
-    .map((k) => k.slice(0, KEY_CHARS));
-  const unique = [...new Set(keys)].sort();
+  // A key with a non-ASCII letter can only come from a word holding one, which passes anyway.
+  const unique = anchorKeys(index).filter(isAsciiKey);
   // An ASCII word folds to its lower case, so the key in either case at a word start finds it; any
   // other word character might fold into an anchor ("Perú", "Ｂｂｃ", a soft hyphen), so it passes.
   const words = unique.length ? `(?<![${WORD_CHARS}])${trieSource(unique)}|` : '';

@@ -48,7 +48,7 @@ export interface PrefilterState {
 export const prefilterState = (): PrefilterState => ({ previous: '', found: new Set(), hits: 0, folds: new Map(), anchors: new Set() });
 
 /** Glued words ("2020Bolivia", "Route AAusterity", where textContent joined two blocks) also count by their parts. */
-const CAMEL = /(?<=[a-z\u00DF-\u00FF])(?=[A-Z\u00C0-\u00DE])|(?<=[A-Z\u00C0-\u00DE])(?=[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF])|(?<=[0-9])(?=[A-Za-z])|(?<=[A-Za-z])(?=[0-9])/;
+export const CAMEL = /(?<=[a-z\u00DF-\u00FF])(?=[A-Z\u00C0-\u00DE])|(?<=[A-Z\u00C0-\u00DE])(?=[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF])|(?<=[0-9])(?=[A-Za-z])|(?<=[A-Za-z])(?=[0-9])/;
 
 const CAMEL_ALL = new RegExp(CAMEL.source, 'g');
 
@@ -102,7 +102,7 @@ export function hasAnchor(index: MatchIndex, text: string): boolean {
 }
 
 /** Is text[i] a word character? ASCII by its code (called for every text node of a page), the rest by the class. */
-function isWordCharAt(text: string, i: number): boolean {
+export function isWordCharAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return WORD_CHAR.test(text[i]);

@@ -1,5 +1,6 @@
 /** fast-check generators for text as pages write it: the characters the normaliser and tokenizer treat specially. */
 import fc from 'fast-check';
+import type { MatchIndex } from '../../lib/match/compile';
 
 export const PIECES = [
   'a', 'B', 'z', ' ', 'Austerity', 'kill', '130', ',', '.', '-', "'", '"', '%', '\n', '\t',
@@ -39,3 +40,19 @@ export const textish: fc.Arbitrary<string> = fc
     { maxLength: 40 },
   )
   .map((parts) => parts.join(''));
+
+/** The index's anchor words and stems, with the pairs' words, spelled as pages may (case, accents, soft hyphens, endings). */
+export function spelledAnchor(index: MatchIndex): fc.Arbitrary<string> {
+  const keys = [...Object.keys(index.trigger.words), ...Object.keys(index.prefix), ...Object.keys(index.trigger.pairs).flatMap((p) => p.split(' '))];
+  return fc
+    .tuple(fc.constantFrom(...keys), fc.constantFrom('lower', 'upper', 'title', 'accent', 'shy'), fc.constantFrom('', 's', 'ing', 'ian'))
+    .map(([k, how, tail]) => {
+      const w = how === 'upper' ? k.toUpperCase() : how === 'title' ? k[0].toUpperCase() + k.slice(1) : how === 'accent' ? k.replace('e', 'é') : how === 'shy' ? `${k[0]}\u00AD${k.slice(1)}` : k;
+      return w + tail;
+    });
+}
+
+/** Text with the index's anchors in it, among special characters and the words pairs start with. */
+export function textWithAnchors(index: MatchIndex): fc.Arbitrary<string> {
+  return fc.array(fc.oneof(textish, spelledAnchor(index), fc.constantFrom(' ', '. ', 'the ', 'to ', 'cuts ')), { maxLength: 12 }).map((p) => p.join(''));
+}

@@ -1,0 +1,60 @@
+/**
+ * The boot script's own first look at a page's text: could any word in it
+ * start a claim? Most pages hold none of the dataset's anchor words, and
+ * then nothing is sent anywhere: no message to the background, no work for
+ * it. The patterns are built with the dataset (lib/claims/vite-plugin.ts), so
+ * boot.js carries two short regular-expression sources, not the dataset.
+ *
+ * It may say yes too often, never too rarely: whenever hasAnchor (the
+ * background's first check, which reads glued words by their parts too) finds
+ * a word, so does this.
+ */
+import { anchorKeys, isAsciiKey, trieSource } from './anchor-filter';
+import type { MatchIndex } from './compile';
+import { CAMEL, foldText, isWordCharAt, OTHER_WORD_CHARS, unglue, WORD_CHARS } from './prefilter';
+
+/** Pattern sources, made at build time. */
+export interface TriggerSources {
+  /** ASCII keys in either case, at a word start or where a glued word's part starts ("endAusterity") */
+  ascii: string;
+  /** all keys, lower case, at a word start: for words holding a non-ASCII character, folded */
+  folded: string;
+}
+
+export interface PageTrigger {
+  ascii: RegExp;
+  folded: RegExp;
+}
+
+export function triggerSources(index: MatchIndex): TriggerSources {
+  const keys = anchorKeys(index);
+  const ascii = keys.filter(isAsciiKey);
+  // A pattern that never matches when there is no key: a page can then hold no claim at all.
+  const never = '(?!)';
+  return {
+    ascii: ascii.length ? `(?:(?<![${WORD_CHARS}])|${CAMEL.source})${trieSource(ascii)}` : never,
+    folded: keys.length ? `(?<![${WORD_CHARS}])${trieSource(keys, false)}` : never,
+  };
+}
+
+export const compileTrigger = (sources: TriggerSources): PageTrigger => ({ ascii: new RegExp(sources.ascii), folded: new RegExp(sources.folded) });
+
+const OTHER_WORD_CHAR = new RegExp(`[${OTHER_WORD_CHARS}]`, 'g');
+
+/** Could the text hold a word that starts a claim? Linear: one native pass, then one step per word holding a non-ASCII character. */
+export function mayHoldTrigger(trigger: PageTrigger, text: string): boolean {
+  if (trigger.ascii.test(text)) return true;
+  // Only a word holding a non-ASCII character can fold into an anchor the ASCII pass missed ("Perú", "aus\u00ADterity").
+  OTHER_WORD_CHAR.lastIndex = 0;
+  for (let m = OTHER_WORD_CHAR.exec(text); m; m = OTHER_WORD_CHAR.exec(text)) {
+    let start = m.index;
+    let end = m.index + 1;
+    while (start > 0 && isWordCharAt(text, start - 1)) start--;
+    while (end < text.length && isWordCharAt(text, end)) end++;
+    // Whole, and by its glued parts ("EndPerú"), as hasAnchor reads it.
+    const word = text.slice(start, end);
+    if (trigger.folded.test(foldText(word)) || trigger.folded.test(foldText(unglue(word)))) return true;
+    OTHER_WORD_CHAR.lastIndex = end;
+  }
+  return false;
+}
