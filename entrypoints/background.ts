@@ -101,6 +101,7 @@ export default defineBackground(() => {
     if (message?.type === 'load-ui') return loadUi(sender);
     if (message?.type === 'style-highlights') return styleHighlights(message.tags, sender);
     if (message?.type === 'get-settings') return getSettings();
+    if (message?.type === 'get-tab-claims') return Promise.resolve(tabs.all(message.tabId));
     if (message?.type === 'dismiss-claim') return dismissClaim(message.id).then(() => true);
     if (message?.type === 'claims-found' && sender.tab?.id !== undefined) claimsFound(sender.tab.id, sender.frameId ?? 0, message.claims);
     return undefined;

@@ -19,7 +19,7 @@ import { MUTATION_BATCH_MS } from '../lib/dom/watcher';
 import { linesUpTo, renderedText, textPieces } from '../lib/dom/page-text';
 import { Slicer, yieldToPage } from '../lib/dom/schedule';
 import type { PageState, PageTextMessage } from '../lib/messages';
-import { extensionApi } from '../lib/extension-api';
+import { extensionApi, type ExtensionApi } from '../lib/extension-api';
 import { checkFrameClaims, checkPageRequest, checkPageTextReply } from '../lib/messages-light';
 import { compileTrigger, mayHoldTrigger, type PageTrigger } from '../lib/match/page-trigger';
 import { siteKey } from '../lib/settings/host';
@@ -54,7 +54,6 @@ function isTopOrSameOrigin(): boolean {
 export default defineUnlistedScript(() => {
   const world = globalThis as LensWorld;
   world[BOOT_AT_GLOBAL] = performance.now();
-  const api = extensionApi();
   // A previous copy of the extension (reloaded or updated) may have left its lens in this world.
   world[LENS_GLOBAL]?.stop();
   delete world[LENS_GLOBAL];
@@ -64,7 +63,6 @@ export default defineUnlistedScript(() => {
   // The top page answers the popup for the whole tab; frames only report what they find.
   const isTop = window === window.top;
   let frameClaims: PageState['claims'] = [];
-  const site = siteKey(location.href);
   const handoff = new AbortController();
   let trigger: PageTrigger | null = null;
   // Whether the background has answered yet, and whether it said the site is on.
@@ -82,7 +80,7 @@ export default defineUnlistedScript(() => {
       await yieldToPage();
       if (handoff.signal.aborted) return;
       const message: PageTextMessage = { type: 'page-text', text };
-      const reply = checkPageTextReply(await api.runtime.sendMessage(message).catch(() => null));
+      const reply = checkPageTextReply(await connect().runtime.sendMessage(message).catch(() => null));
       if (!reply) return;
       known = true;
       active = reply.active;
@@ -143,26 +141,37 @@ export default defineUnlistedScript(() => {
 
   // Our settings changed (the site switched on, say): look again.
   const onStorage = () => void lookAtPage();
-  api.storage.onChanged.addListener(onStorage);
 
   const onMessage = (raw: unknown, _sender: unknown, respond: (reply: unknown) => void) => {
     const claims = checkFrameClaims(raw);
     if (claims) frameClaims = claims;
     const request = checkPageRequest(raw);
     if (request?.type === 'get-page-state') {
-      const state: PageState = { url: location.href, site, enabled: active, claims: frameClaims };
+      const state: PageState = { url: location.href, site: siteKey(location.href), enabled: active, claims: frameClaims };
       respond(state);
     } else if (request?.type === 'focus-claim') respond(false);
     return undefined;
   };
-  if (isTop) api.runtime.onMessage.addListener(onMessage);
+
+  /**
+   * The extension API, first touched when there is something to send: on most pages never (creating its
+   * bindings in this world costs a few ms). Until then the popup finds this script by its mark in the world.
+   */
+  let api: ExtensionApi | null = null;
+  const connect = (): ExtensionApi => {
+    if (api) return api;
+    api = extensionApi();
+    api.storage.onChanged.addListener(onStorage);
+    if (isTop) api.runtime.onMessage.addListener(onMessage);
+    return api;
+  };
 
   handoff.signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(timer);
     pending = [];
-    api.storage.onChanged.removeListener(onStorage);
-    api.runtime.onMessage.removeListener(onMessage);
+    api?.storage.onChanged.removeListener(onStorage);
+    api?.runtime.onMessage.removeListener(onMessage);
   });
 
   // At document_idle the page is often not laid out yet: reading then would force its layout inside our task.

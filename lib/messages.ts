@@ -24,6 +24,8 @@ const messageSchema = () => z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-settings') }),
   /** lens -> background: the person asked not to see this claim again */
   z.object({ type: z.literal('dismiss-claim'), id: z.string() }),
+  /** popup -> background: what the tab's frames reported (for a page whose boot script found nothing to send) */
+  z.object({ type: z.literal('get-tab-claims'), tabId: z.number() }),
   /** popup/background -> content: what is on this page? */
   z.object({ type: z.literal('get-page-state') }),
   /** popup/background -> content: focus the next highlighted claim (of this id, if given) and open its card */
@@ -39,6 +41,7 @@ export type LoadUiMessage = Extract<Message, { type: 'load-ui' }>;
 export type StyleHighlightsMessage = Extract<Message, { type: 'style-highlights' }>;
 export type GetSettingsMessage = Extract<Message, { type: 'get-settings' }>;
 export type DismissClaimMessage = Extract<Message, { type: 'dismiss-claim' }>;
+export type GetTabClaimsMessage = Extract<Message, { type: 'get-tab-claims' }>;
 
 /** background -> boot: whether the site is on, and whether the lens was loaded into the page (it takes over). */
 const pageTextReplySchema = () => z.object({ active: z.boolean(), lens: z.boolean() });
@@ -68,5 +71,6 @@ export const parseMessage = parser(messageSchema);
 export const parsePageTextReply = parser(pageTextReplySchema);
 export const parsePageState = parser(pageStateSchema);
 export const parseSettings = parser(settingsSchema);
+export const parseClaims = parser(() => z.array(claimSummarySchema()));
 /** A focus-claim reply: did a claim get focus? */
 export const parseFocused = parser(() => z.boolean());

@@ -30,6 +30,11 @@ export class TabClaims {
     return { all: mergeClaims(frames.values()), subframes };
   }
 
+  /** The tab's union, as last reported. */
+  all(tabId: number): ClaimSummary[] {
+    return mergeClaims(this.tabs.get(tabId)?.values() ?? []);
+  }
+
   /** The tab loaded a new page: its frames start over. */
   forget(tabId: number): void {
     this.tabs.delete(tabId);

@@ -3,8 +3,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { Popup, type PopupState } from '../../components/Popup';
 import type { Shortcut } from '../../components/Shortcuts';
 import { t, uiLanguage } from '../../lib/i18n';
-import { parseMessage, parsePageState, type GetPageStateMessage, type PageState } from '../../lib/messages';
-import { getSettings, setPaused, setSiteEnabled, watchSettings, type Settings } from '../../lib/settings';
+import { BOOT_AT_GLOBAL } from '../../lib/lens-handle';
+import { parseClaims, parseMessage, parsePageState, type GetPageStateMessage, type GetTabClaimsMessage, type PageState } from '../../lib/messages';
+import { getSettings, setPaused, setSiteEnabled, siteKey, watchSettings, type Settings } from '../../lib/settings';
 import { pageKind } from '../../lib/settings/host';
 import './style.css';
 
@@ -16,13 +17,31 @@ let tab: Browser.tabs.Tab | undefined;
 let shortcuts: Shortcut[] = [];
 
 async function pageState(tabId: number): Promise<PageState | null> {
+  const ask: GetPageStateMessage = { type: 'get-page-state' };
+  // The top page answers for the whole tab.
+  const state = parsePageState(await browser.tabs.sendMessage(tabId, ask, { frameId: 0 }).catch(() => null));
+  return state ?? quietPageState(tabId);
+}
+
+/**
+ * A page whose boot script found no anchor word has not touched the extension API, so nothing answered: it is
+ * found by the mark it leaves in the extension's world, and the background knows what its frames found. Null
+ * where no content script runs (the browser's own pages, the stores, file:// without permission, a page still
+ * loading, one open since before the install).
+ */
+async function quietPageState(tabId: number): Promise<PageState | null> {
+  const url = tab?.url;
+  let booted = false;
   try {
-    const ask: GetPageStateMessage = { type: 'get-page-state' };
-    return parsePageState(await browser.tabs.sendMessage(tabId, ask));
+    const [run] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: (key: string) => key in globalThis, args: [BOOT_AT_GLOBAL] });
+    booted = run?.result === true;
   } catch {
-    // No content script answers on the browser's own pages, the stores, file:// without permission, or a page still loading.
-    return null;
+    // No script of ours can run there.
   }
+  if (!booted || !url) return null;
+  const ask: GetTabClaimsMessage = { type: 'get-tab-claims', tabId };
+  const claims = parseClaims(await browser.runtime.sendMessage(ask).catch(() => null)) ?? [];
+  return { url, site: siteKey(url), enabled: true, claims };
 }
 
 function toState(page: PageState | null, settings: Settings): PopupState {

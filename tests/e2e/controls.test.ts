@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, expect, it } from 'vitest';
 import { languagePack, launchDriver } from './drivers';
-import { badge, highlightCount, pageClosed, pageState, POPOVER, ROOT, storedSettings, tabIdOf, waitFor } from './harness';
+import { badge, bootLooked, highlightCount, pageClosed, pageState, POPOVER, ROOT, storedSettings, tabIdOf, waitFor } from './harness';
 import { describeInBrowsers } from './setup';
 
 const files = mkdtempSync(join(tmpdir(), 'cl-controls-'));
@@ -160,7 +160,9 @@ describeInBrowsers('controls', (env) => {
 
     const none = await open(server().url('controls-none.html'));
     const idNone = await tabIdOf(env.driver, none);
-    await waitFor(() => pageState(env.driver, idNone), 'the content script on a page without claims');
+    await waitFor(() => bootLooked(env.driver, idNone), "the boot script's look at a page without claims");
+    // It found no anchor word, so it sent nothing and never took up the extension API: no listener answers.
+    expect(await pageState(env.driver, idNone)).toBeNull();
     expect(await badge(env.driver, idNone)).toEqual({ text: '', title: 'Context Lens' });
     const popup = await env.driver.openPopupFor(none);
     expect(await text(popup, '#claim-count')).toBe('No claims with context on this page.');

@@ -1,7 +1,7 @@
 /** Same-origin frames are read like the page around them; frames of other origins (ads, embeds) are left alone. */
 import { expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { badge, pageClaims, tabIdOf, waitFor } from './harness';
+import { badge, pageClaims, pageState, tabIdOf, waitFor } from './harness';
 import { describeInBrowsers } from './setup';
 
 const highlightsIn = (frame: Frame) => frame.evaluate(() => (globalThis as any).CSS.highlights.get('context-lens')?.size ?? 0);
@@ -28,6 +28,22 @@ describeInBrowsers('frames', (env) => {
     await waitFor(async () => (await pageClaims(env.driver, url)).map((c) => c.id).sort().join() === 'austerity-deaths,fujimori-fraud', 'both claims in the popup list');
     const tabId = await tabIdOf(env.driver, page);
     await waitFor(async () => (await badge(env.driver, tabId)).text === '2', 'both claims on the badge');
+    await page.close();
+  });
+
+  it("lists a frame's claims in the popup when the page around it holds no anchor word (and so never spoke to the extension)", async () => {
+    const page = await env.driver.browser.newPage();
+    await page.goto(env.server.url('frames-quiet.html'));
+    const same = await waitFor(() => page.frames().find((f) => f.url().endsWith('/frame-claim.html')), 'the frame');
+    await waitFor(async () => (await highlightsIn(same)) === 1, 'the highlight in the frame');
+    const tabId = await tabIdOf(env.driver, page);
+    await waitFor(async () => (await badge(env.driver, tabId)).text === '1', 'the claim on the badge');
+    // The top page's boot script has no listener: only the frame's lens, which leaves the tab's state to the top page.
+    expect(await pageState(env.driver, tabId)).toBeFalsy();
+    const popup = await env.driver.openPopupFor(page);
+    const listed = await waitFor(() => popup.$$eval('button.claim', (els) => els.map((b) => (b as HTMLElement).dataset.claim).join()), 'the popup list');
+    expect(listed).toBe('austerity-deaths');
+    await popup.close();
     await page.close();
   });
 });

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { LOOKED_AT_GLOBAL } from '../../lib/lens-handle';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
@@ -272,6 +273,23 @@ export interface ExtensionContext {
 /** The state the content script of tab `tabId` reports, or null if none answers. */
 export function pageState(context: ExtensionContext, tabId: number): Promise<PageState | null> {
   return context.ext((api, tabId) => api.tabs.sendMessage(tabId, { type: 'get-page-state' }).catch(() => null), tabId);
+}
+
+/**
+ * When the boot script of tab `tabId` finished its first look (performance.now() in the page), read from the
+ * extension's world in the top frame; null before, or where it does not run. Unlike pageState this needs no
+ * listener: on a page without anchor words the boot script never takes up the extension API.
+ */
+export function bootLooked(context: ExtensionContext, tabId: number): Promise<number | null> {
+  return context.ext(
+    (api, tabId, key) =>
+      api.scripting
+        .executeScript({ target: { tabId, frameIds: [0] }, func: (k: string) => (globalThis as Record<string, unknown>)[k] ?? null, args: [key] })
+        .then((runs: Array<{ result?: unknown }>) => runs[0]?.result ?? null)
+        .catch(() => null),
+    tabId,
+    LOOKED_AT_GLOBAL,
+  );
 }
 
 /** The claims the content script of the tab showing `url` reports, once it answers. */

@@ -11,6 +11,7 @@ describe('message schemas', () => {
     expect(parseMessage({ type: 'get-page-state' })).toEqual({ type: 'get-page-state' });
     expect(parseMessage({ type: 'focus-claim', id: 'a' })).toEqual({ type: 'focus-claim', id: 'a' });
     expect(parseMessage({ type: 'get-settings' })).toEqual({ type: 'get-settings' });
+    expect(parseMessage({ type: 'get-tab-claims', tabId: 3 })).toEqual({ type: 'get-tab-claims', tabId: 3 });
     expect(parseMessage({ type: 'dismiss-claim', id: 'a' })).toEqual({ type: 'dismiss-claim', id: 'a' });
     expect(parsePageState({ url: 'https://a.org/', site: 'a.org', enabled: true, claims: [] })?.site).toBe('a.org');
     expect(parseFocused(true)).toBe(true);
@@ -22,6 +23,7 @@ describe('message schemas', () => {
     expect(parseMessage({ type: 'claims-found', claims: [{ id: 'a', title: 'A', count: '2' }] })).toBeNull();
     expect(parseMessage({ type: 'focus-claim', id: 7 })).toBeNull();
     expect(parseMessage({ type: 'dismiss-claim' })).toBeNull();
+    expect(parseMessage({ type: 'get-tab-claims', tabId: '3' })).toBeNull();
     expect(parsePageState({ url: 'x', site: 3, enabled: true, claims: [] })).toBeNull();
     expect(parseFocused('yes')).toBeNull();
   });

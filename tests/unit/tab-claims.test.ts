@@ -16,7 +16,9 @@ describe('claims across frames', () => {
     expect(tabs.report(1, 7, [b(1)])).toEqual({ all: [a(1), b(1)], subframes: [b(1)] });
     expect(tabs.report(2, 0, [b(5)]).all).toEqual([b(5)]);
     expect(tabs.report(1, 0, []).all).toEqual([b(1)]);
+    expect(tabs.all(1)).toEqual([b(1)]);
     tabs.forget(1);
+    expect(tabs.all(1)).toEqual([]);
     expect(tabs.report(1, 0, []).all).toEqual([]);
   });
 });
