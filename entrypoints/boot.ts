@@ -35,8 +35,6 @@ const MAX_PENDING = 2_000;
  */
 const BATCH_CHARS = 131_072;
 
-const HAS_LETTER = /\p{L}/u;
-
 /** The first look waits for an idle period at most this long. */
 const FIRST_LOOK_WAIT_MS = 1_000;
 
@@ -75,7 +73,7 @@ export default defineUnlistedScript(() => {
     queue = queue.then(async () => {
       if (handoff.signal.aborted || (added && known && !active)) return;
       const text = read();
-      if (!HAS_LETTER.test(text) || !mayHoldTrigger((trigger ??= compileTrigger(triggerSources)), text)) return;
+      if (!mayHoldTrigger((trigger ??= compileTrigger(triggerSources)), text)) return;
       // Reading and sending (the browser serialises the message on this thread) are two tasks, not one longer one.
       await yieldToPage();
       if (handoff.signal.aborted) return;

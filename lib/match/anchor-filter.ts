@@ -30,17 +30,26 @@ const eitherCase = (ch: string): string => (ch >= 'a' && ch <= 'z' ? `[${ch}${ch
 /**
  * Keys are folded words: word characters only, none of them special in a pattern (ASCII punctuation never is one).
  * Alternation of `keys` as a trie ("a(?:rce|usterity)"), which V8 matches a character at a time instead of key
- * by key; with `caseless`, each ASCII letter in either case.
+ * by key; with `caseless`, each ASCII letter in either case. By default a key that ends covers every longer key
+ * sharing its start (a prefix test); with `exact`, the longer keys stay alternatives, for a pattern that checks
+ * where the word ends after the trie.
  */
-export function trieSource(keys: readonly string[], caseless = true): string {
+export function trieSource(keys: readonly string[], { caseless = true, exact = false } = {}): string {
   const heads = new Map<string, string[]>();
   for (const key of keys) {
     const rest = heads.get(key[0]) ?? [];
     rest.push(key.slice(1));
     heads.set(key[0], rest);
   }
-  // A key that ends here covers every longer key sharing its start.
-  const alternatives = [...heads].map(([head, rests]) => (caseless ? eitherCase(head) : head) + (rests.includes('') ? '' : trieSource(rests, caseless)));
+  const alternatives = [...heads].map(([head, rests]) => {
+    const char = caseless ? eitherCase(head) : head;
+    const longer = rests.filter(Boolean);
+    if (longer.length === 0) return char;
+    if (rests.includes('') && !exact) return char;
+    const tail = trieSource(longer, { caseless, exact });
+    if (!rests.includes('')) return char + tail;
+    return `${char}(?:${tail})?`;
+  });
   return alternatives.length === 1 ? alternatives[0] : `(?:${alternatives.join('|')})`;
 }
 
@@ -48,7 +57,7 @@ export function trieSource(keys: readonly string[], caseless = true): string {
  * What a word that scanAnchors counts must start with, folded: an anchor word, an anchor stem or a pair's first
  * word, cut to KEY_CHARS, sorted and unique.
  */
-export function anchorKeys(index: MatchIndex): string[] {
+export function anchorKeys(index: Pick<MatchIndex, 'trigger' | 'prefix'>): string[] {
   const pairFirst = Object.keys(index.trigger.pairs).map((p) => p.split(' ')[0]);
   const keys = [...Object.keys(index.trigger.words), ...Object.keys(index.prefix), ...pairFirst].map((k) => [...k].slice(0, KEY_CHARS).join(''));
   return [...new Set(keys)].sort();
@@ -57,14 +66,22 @@ export function anchorKeys(index: MatchIndex): string[] {
 /** Keys are folded: one with a non-ASCII letter can only come from a word holding one. */
 export const isAsciiKey = (key: string): boolean => /^[0-9a-z]+$/.test(key);
 
-function buildFilter(index: MatchIndex): AnchorFilter {
-  const pairs = Object.keys(index.trigger.pairs).map((p) => p.split(' '));
+/**
+ * The filter's pattern source: made once with the index (compileIndex; for the extension at build time), so a
+ * page pays only for compiling the pattern, not for working it out.
+ */
+export function anchorPatternSource(index: Pick<MatchIndex, 'trigger' | 'prefix'>): string {
   // A key with a non-ASCII letter can only come from a word holding one, which passes anyway.
   const unique = anchorKeys(index).filter(isAsciiKey);
   // An ASCII word folds to its lower case, so the key in either case at a word start finds it; any
   // other word character might fold into an anchor ("Perú", "Ｂｂｃ", a soft hyphen), so it passes.
   const words = unique.length ? `(?<![${WORD_CHARS}])${trieSource(unique)}|` : '';
-  return { pattern: new RegExp(`${words}[${OTHER_WORD_CHARS}]`), pairFirst: new Set(pairs.map(([first]) => first)) };
+  return `${words}[${OTHER_WORD_CHARS}]`;
+}
+
+function buildFilter(index: MatchIndex): AnchorFilter {
+  const pairFirst = Object.keys(index.trigger.pairs).map((p) => p.split(' ')[0]);
+  return { pattern: new RegExp(index.anchorPattern), pairFirst: new Set(pairFirst) };
 }
 
 const filters = new WeakMap<MatchIndex, AnchorFilter>();

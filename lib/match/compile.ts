@@ -4,6 +4,7 @@
  * rules, whatever the size of the dataset.
  */
 import type { Claim } from '../claims/schema';
+import { anchorPatternSource } from './anchor-filter';
 import { COMMON_WORDS } from './common-words';
 import { foldText } from './prefilter';
 import { parseTerm, type Term, type TermWord } from './terms';
@@ -38,6 +39,8 @@ export interface MatchIndex {
    * is looked for as its first two words together.
    */
   trigger: { words: Record<string, 1>; pairs: Record<string, 1> };
+  /** the per-text-node pre-test's pattern source (lib/match/anchor-filter.ts), made here rather than on every page */
+  anchorPattern: string;
 }
 
 export function compileIndex(claims: Claim[]): MatchIndex {
@@ -49,6 +52,7 @@ export function compileIndex(claims: Claim[]): MatchIndex {
     prefix: Object.create(null),
     stemLengths: [],
     trigger: { words: Object.create(null), pairs: Object.create(null) },
+    anchorPattern: '',
   };
   const lengths = new Set<number>();
   claims.forEach((claim, c) => {
@@ -73,6 +77,7 @@ export function compileIndex(claims: Claim[]): MatchIndex {
     }
   });
   index.stemLengths = [...lengths].sort((a, b) => a - b);
+  index.anchorPattern = anchorPatternSource(index);
   return index;
 }
 

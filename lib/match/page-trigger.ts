@@ -26,14 +26,50 @@ export interface PageTrigger {
   folded: RegExp;
 }
 
+/** Past this many anchor words a precise pattern would weigh on every page: keys are then cut, and match loosely. */
+const MAX_PRECISE_KEYS = 400;
+
+/** A pattern that never matches: a dataset without keys can find nothing. */
+const NEVER = '(?!)';
+
+const alternation = (parts: string[]) => (parts.length ? `(?:${parts.join('|')})` : NEVER);
+
 export function triggerSources(index: MatchIndex): TriggerSources {
+  const words = Object.keys(index.trigger.words);
+  const stems = Object.keys(index.prefix);
+  const pairs = Object.keys(index.trigger.pairs).map((p) => p.split(' '));
+  const pairWords = pairs.flat();
+  if (new Set([...words, ...stems, ...pairWords]).size > MAX_PRECISE_KEYS) return looseSources(index);
+  const word = `[${WORD_CHARS}]`;
+  // Where scanAnchors (glued) sees a word, or a glued word's part, start and end.
+  const start = `(?:(?<!${word})|${CAMEL.source})`;
+  const end = `(?:(?!${word})|(?=[A-Z\u00C0-\u00DE0-9])|(?<=[0-9])(?=[A-Za-z]))`;
+  const ascii = (keys: string[]) => keys.filter(isAsciiKey);
+  const asciiParts: string[] = [];
+  if (ascii(stems).length) asciiParts.push(trieSource(ascii(stems)));
+  if (ascii(words).length) asciiParts.push(`${trieSource(ascii(words), { exact: true })}${end}`);
+  // A pair counts only as a pair: its first word, anything but a word, its second word.
+  for (const [first, second] of pairs) {
+    if (isAsciiKey(first) && isAsciiKey(second)) asciiParts.push(`${trieSource([first])}[^${WORD_CHARS}]+${trieSource([second])}(?!${word})`);
+  }
+  // Words holding a non-ASCII character are read one by one: a pair's words count on their own there.
+  const foldedParts: string[] = [];
+  if (stems.length) foldedParts.push(trieSource(stems, { caseless: false }));
+  const whole = [...new Set([...words, ...pairWords])];
+  if (whole.length) foldedParts.push(`${trieSource(whole, { caseless: false, exact: true })}(?!${word})`);
+  return {
+    ascii: asciiParts.length ? `${start}${alternation(asciiParts)}` : NEVER,
+    folded: foldedParts.length ? `(?<!${word})${alternation(foldedParts)}` : NEVER,
+  };
+}
+
+/** For a large dataset: every key cut to a few characters, as a prefix, pairs by their first word. */
+function looseSources(index: MatchIndex): TriggerSources {
   const keys = anchorKeys(index);
   const ascii = keys.filter(isAsciiKey);
-  // A pattern that never matches when there is no key: a page can then hold no claim at all.
-  const never = '(?!)';
   return {
-    ascii: ascii.length ? `(?:(?<![${WORD_CHARS}])|${CAMEL.source})${trieSource(ascii)}` : never,
-    folded: keys.length ? `(?<![${WORD_CHARS}])${trieSource(keys, false)}` : never,
+    ascii: ascii.length ? `(?:(?<![${WORD_CHARS}])|${CAMEL.source})${trieSource(ascii)}` : NEVER,
+    folded: keys.length ? `(?<![${WORD_CHARS}])${trieSource(keys, { caseless: false })}` : NEVER,
   };
 }
 
