@@ -72,9 +72,12 @@ export async function scanRoot(root: Node, index: MatchIndex, options: ScanOptio
       if (slicer.due && !(await slicer.pause())) return found;
     }
   }
+  // The shadow-host lookup is one native query over the whole root (tens of ms on a huge page): a task of its own.
+  if (!(await slicer.pause())) return found;
+  const shadows = shadowRootsUnder(root);
   slicer.end();
   if (stats) stats.elapsedMs += performance.now() - began;
-  for (const shadow of shadowRootsUnder(root)) {
+  for (const shadow of shadows) {
     if (found.length >= limit) break;
     if (isInsideSkipped(shadow.host, options.exclude)) continue;
     options.onShadowRoot?.(shadow);
