@@ -1,6 +1,6 @@
 /** The walking skeleton in each browser: highlight, popover by pointer and keyboard, badge, the popup's site switch. */
 import { expect, it } from 'vitest';
-import { badge, highlightCount, highlightPoint, highlightTexts, POPOVER, tabIdOf, waitFor } from './harness';
+import { badge, highlightCount, highlightPoint, highlightTexts, POPOVER, tabIdOf, uiReady, waitFor } from './harness';
 import { describeInBrowsers } from './setup';
 
 describeInBrowsers('walking skeleton', (env) => {
@@ -17,6 +17,8 @@ describeInBrowsers('walking skeleton', (env) => {
   it('opens the popover on hover, with a source link that opens safely in a new tab', async () => {
     const page = await open(env.server.url('demo.html'));
     await waitFor(() => highlightCount(page), 'highlights');
+    // The popover's script comes after the first paint: a pointer that moved before it arrived is not seen.
+    await uiReady(page);
     const texts = await highlightTexts(page);
     const { x, y } = await highlightPoint(page, texts.findIndex((t) => /austerity/.test(t)));
     await page.mouse.move(x - 40, y);
