@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: what Context Lens costs a page, measured in real headless
  * Chromium with the BUILT extension (run `wxt build` first; the npm script
- * does). The extension runs a 5 KB boot script on every page (document_idle)
+ * does). The extension runs a small boot script on every page (document_idle)
  * that reads the page's rendered text (innerText, in an idle period) and looks
  * for the dataset's anchor words itself; only where it finds one does it send
  * the text to the background, whose gate decides whether to load lens.js
