@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: what Context Lens costs a page, measured in real headless
  * Chromium with the BUILT extension (run `wxt build` first; the npm script
- * does). The extension runs a 5 KB boot script on every page (document_idle)
- * that hands the page's rendered text (innerText, read in an idle period) to the background; the background looks for
- * trigger words and loads lens.js (matcher) only where one turns up, and lens-ui.js
- * (the popover) once the lens has painted a claim.
+ * does). The extension runs a small boot script on every page (document_idle)
+ * that reads the page's rendered text (innerText, in an idle period) and looks
+ * for the dataset's anchor words itself; only where it finds one does it send
+ * the text to the background, whose gate decides whether to load lens.js
+ * (matcher); lens-ui.js (the popover) follows once the lens has painted a claim.
  * Sections:
  *
  *   0. matcher throughput (scripts/bench-match.ts, spawned)
@@ -19,8 +20,9 @@
  *   3. the 8x page with a claim: its longest tasks
  *   4. mark.js on the same pages (without the extension), timed in the page
  *   5. an infinite-scroll page appending 1,000 items, with and without
- *   6. where the time goes: the boot script's DOM reads and the background's
- *      check, piece by piece; the scan's code under V8's profiler
+ *   6. where the time goes: the boot script's DOM reads and anchor check (does
+ *      it send?), and the background's check, piece by piece; the scan's code
+ *      under V8's profiler
  *
  * Reads pages from /work/shared/corpus/readability (CONTEXT_LENS_SHARED to
  * override); never copies them into the repo. Writes docs/bench.md.
@@ -165,7 +167,7 @@ async function main() {
           if (which === 'with') loads.with.push(await loadPlain(browsers.with, url, extId));
           else if (which === 'floor') loads.floor.push(await loadPlain(browsers.floor, url, floor.extensionId));
           else {
-            // Once per page, after the trace: the boot script's reads and the background's check, piece by piece.
+            // Once per page, after the trace: the boot script's reads and check, and the background's check, piece by piece.
             const l = await loadPlain(browsers.without, url, undefined, run === 0 ? (page) => bootWork(page, dataset.index) : undefined);
             if (l.after) loads.boot = l.after;
             loads.without.push(l);

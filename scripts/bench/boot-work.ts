@@ -4,20 +4,23 @@
  * lib/dom/page-text.ts does on pages of up to READ_ELEMENTS elements, and
  * the XPath query for shadow hosts of lib/dom/shadow-roots.ts) and the
  * serialisation of its message, timed in an isolated world of the loaded
- * page; and the background's trigger-word check (lib/match/prefilter
- * hasAnchor) timed in Node on the same text, with the words it finds, so a
- * page that loads the lens says why. On this shared machine a single timing
- * is mostly the time the thread waited for a core: each piece is timed
- * TRIALS times and the least disturbed (shortest) run is kept.
+ * page; then, in Node on the same text, the boot script's own anchor check
+ * (lib/match/page-trigger mayHoldTrigger: whether it sends the text at all)
+ * and the background's first check once it has (lib/match/prefilter
+ * hasAnchor), with the words that one finds, so a page that loads the lens
+ * says why. On this shared machine a single timing is mostly the time the
+ * thread waited for a core: each piece is timed TRIALS times and the least
+ * disturbed (shortest) run is kept.
  */
 import type { Page } from 'puppeteer-core';
-import { anchorWords, hasAnchor } from '../../lib/match/prefilter';
 import type { MatchIndex } from '../../lib/match/compile';
+import { compileTrigger, mayHoldTrigger, triggerSources } from '../../lib/match/page-trigger';
+import { anchorWords, hasAnchor } from '../../lib/match/prefilter';
 
 const TRIALS = 5;
 
 export interface BootWork {
-  /** body.innerText: what the boot script sends to the background */
+  /** body.innerText: what the boot script reads, and sends to the background if `sends` */
   textChars: number;
   /** its length with every run of white space made one space */
   collapsedChars: number;
@@ -27,9 +30,13 @@ export interface BootWork {
   /** JSON.stringify of the page-text message: a stand-in for runtime.sendMessage's serialisation on the page's thread */
   serializeMs: number;
   shadowHosts: number;
-  /** the background's check in Node (V8, as in the service worker): CPU time */
+  /** the boot script's anchor check in Node (V8, as in the page), its patterns compiled beforehand: CPU time */
+  triggerMs: number;
+  /** what that check said: whether the boot script sends the text (no message leaves the page otherwise) */
+  sends: boolean;
+  /** the background's first check (its gate's) in Node (V8, as in the service worker): CPU time */
   checkMs: number;
-  /** trigger words in that text (what the background finds) */
+  /** anchor words in that text (what that check finds) */
   anchors: string[];
 }
 
@@ -73,6 +80,8 @@ export async function bootWork(page: Page, index: MatchIndex): Promise<BootWork>
     const r = await cdp.send('Runtime.evaluate', { expression: MEASURE, contextId: executionContextId, returnByValue: true });
     if (r.exceptionDetails) throw new Error(`in page: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
     const m = JSON.parse(r.result.value as string) as { text: string; textMs: number; xpathMs: number; serializeMs: number; shadowHosts: number; elements: number };
+    // The patterns boot.js carries (virtual:claims-trigger); a warm check, as the shortest trial would be anyway.
+    const trigger = compileTrigger(triggerSources(index));
     return {
       textChars: m.text.length,
       collapsedChars: m.text.replace(/\s+/g, ' ').length,
@@ -81,6 +90,8 @@ export async function bootWork(page: Page, index: MatchIndex): Promise<BootWork>
       xpathMs: m.xpathMs,
       serializeMs: m.serializeMs,
       shadowHosts: m.shadowHosts,
+      triggerMs: cpuTime(() => mayHoldTrigger(trigger, m.text)),
+      sends: mayHoldTrigger(trigger, m.text),
       checkMs: cpuTime(() => hasAnchor(index, m.text)),
       anchors: anchorWords(index, m.text, true),
     };

@@ -167,7 +167,7 @@ export interface ScrollRun {
   /** with the extension: */
   highlights?: number;
   world?: WorldState | null;
-  /** lens scan start − feed start, ms (the lens is loaded once the feed brings a trigger word) */
+  /** lens scan start − feed start, ms (the lens is loaded once the feed brings a claim's anchor words) */
   lensAfterFeedMs?: number;
 }
 
@@ -183,7 +183,7 @@ export function scrollRun(browser: Browser, url: string, extensionId: string | u
       const world = await waitFor(() => probe.world(), 'the boot script', 30_000);
       if (world?.lens) throw new Error(`${url}: the lens was loaded before the feed began (the page has no claim)`);
     }
-    // Time for the boot script's look at the page to come back from the background.
+    // Time for the boot script's first look at the page (an idle period, a read, its check) to end.
     await sleep(500);
     const stop = await startTracing(browser, TRACE_CATEGORIES);
     // The trace starts after navigation: this mark names the page's thread in it.

@@ -53,7 +53,7 @@ export function report(doc: Doc, r: Results): void {
   say(`Chromium: ${r.chromium}.`);
   say();
   say(
-    `Pages are served from 127.0.0.1 with \`Content-Security-Policy: default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:\`, so the pages' inline scripts run but nothing is fetched from the original sites (no network, no DNS waits in the timing). Traces are browser-wide (Tracing.start on the browser target, categories devtools.timeline, disabled-by-default-devtools.timeline, disabled-by-default-v8.cpu_profiler, blink.user_timing, mojom), so they hold the page's renderer and the extension's service worker. This build: boot.js ${ms(r.sizes.bootKB)} KB (the only content script, every page, document_idle), lens.js ${int(r.sizes.lensKB)} KB (loaded by the background with scripting.executeScript only where a trigger word turns up).`,
+    `Pages are served from 127.0.0.1 with \`Content-Security-Policy: default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:\`, so the pages' inline scripts run but nothing is fetched from the original sites (no network, no DNS waits in the timing). Traces are browser-wide (Tracing.start on the browser target, categories devtools.timeline, disabled-by-default-devtools.timeline, disabled-by-default-v8.cpu_profiler, blink.user_timing, mojom), so they hold the page's renderer and the extension's service worker. This build: boot.js ${ms(r.sizes.bootKB)} KB (the only content script, every page, document_idle: in an idle period it reads the page's text and looks for the dataset's anchor words itself, and sends the text to the background only where it finds one), lens.js ${int(r.sizes.lensKB)} KB (loaded by the background with scripting.executeScript only where its gate, run on the text it was sent, lets the page through).`,
   );
   say();
 
@@ -91,11 +91,14 @@ export function report(doc: Doc, r: Results): void {
     const lens = (c: TraceCost) => c.scripts['lens.js'];
     const stats = t.with.map((l) => l.world?.stats).filter((x) => !!x);
     const late = t.with.filter((l) => l.lateScan).length;
+    // Nothing else of ours messages the background before the lens is loaded, and the lens only after a send.
+    const sent = t.with.filter((l) => l.cost.relay.bytes > 0).length;
     rows1b.push([
       s.name,
       `${ms(med(w, (c) => boot(c)?.ms ?? NaN))} / ${ms(med(w, (c) => boot(c)?.cpuMs ?? NaN))} (${ms(med(w, (c) => boot(c)?.compileMs ?? NaN))})`,
       `${ms(med(w, (c) => boot(c)?.taskMs ?? NaN))} / ${ms(med(w, (c) => boot(c)?.taskCpuMs ?? NaN))}`,
       ms(med(w, (c) => c.worker?.cpuMs ?? NaN)),
+      `${sent}/${t.with.length}`,
       `${int(med(w, (c) => c.relay.bytes / 1024))} / ${ms(med(w, (c) => c.relay.cpuMs))}`,
       `${loaded}/${t.with.length}`,
       loaded ? `${ms(med(w.filter(lens), (c) => lens(c)!.ms))} / ${ms(med(w.filter(lens), (c) => lens(c)!.cpuMs))}` : '–',
@@ -155,19 +158,21 @@ export function report(doc: Doc, r: Results): void {
   );
   say();
   say(
-    `The extension's part, with-extension runs (medians). "boot.js eval" is its EvaluateScript at document_idle (compile + top-level run, which sets up its listeners and asks for an idle period; the read itself, body.innerText and the shadow-host lookup, runs in a later idle task that counts among our tasks; the CPU of its v8.compile in brackets); "boot.js task" is the whole task holding it (the message to the background is sent in its microtasks). "Service worker CPU" is the thread time of the extension's service-worker tasks from boot.js's evaluation to the end of the window: receiving the text, the trigger-word check, and executeScript where it loads the lens. Every message from the page to the service worker passes through the browser process's main (UI) thread: the largest such message and the CPU that thread spent receiving them (trace events "Receive mojo message", extensions.mojom.MessagePortHost, on CrBrowserMain). "lens.js eval" is the EvaluateScript of the injected lens; scan busy / longest slice are the lens's own counters (first scan).`,
+    `The extension's part, with-extension runs (medians). "boot.js eval" is its EvaluateScript at document_idle (compile + top-level run, which sets up its MutationObserver and asks for an idle period; the CPU of its v8.compile in brackets); "boot.js task" is the whole task holding it. The look itself runs in later tasks, which count among our tasks (or, in a task shared with the page's work, as our code inside page tasks): in an idle period, body.innerText and the shadow-host lookup, then the boot script's anchor check on that text; only where the check finds an anchor word does it, in the next task, take up the extension API (its listeners) and send the text to the background. "Text sent" counts the runs in which it did: runs in which the browser relayed a message from the page to the service worker (nothing of ours sends one otherwise before the lens is loaded). "Service worker CPU" is the thread time of the extension's service-worker tasks from boot.js's evaluation to the end of the window: where the text was sent, receiving it, the gate (site on, anchor words, then the rules with vetoes off), and executeScript where it loads the lens; where nothing was sent it hears nothing from the page, and what it still shows is about what it shows with the empty content script. Every message from the page to the service worker passes through the browser process's main (UI) thread: the largest such message and the CPU that thread spent receiving them (trace events "Receive mojo message", extensions.mojom.MessagePortHost, on CrBrowserMain). "lens.js eval" is the EvaluateScript of the injected lens; scan busy / longest slice are the lens's own counters (first scan).`,
   );
   say();
   say(
     table(
-      ['page', 'boot.js eval: wall / CPU (of which compile) (ms)', 'boot.js task: wall / CPU (ms)', 'service worker CPU (ms)', 'message relayed by the browser UI thread: KB / CPU ms', 'lens.js loaded (runs)', 'lens.js eval: wall / CPU (ms)', 'scan busy / longest slice (ms)', 'yield continuations', 'our code inside page tasks: tasks / ms', 'highlights'],
+      ['page', 'boot.js eval: wall / CPU (of which compile) (ms)', 'boot.js task: wall / CPU (ms)', 'service worker CPU (ms)', 'text sent (runs)', 'message relayed by the browser UI thread: KB / CPU ms', 'lens.js loaded (runs)', 'lens.js eval: wall / CPU (ms)', 'scan busy / longest slice (ms)', 'yield continuations', 'our code inside page tasks: tasks / ms', 'highlights'],
       rows1b,
     ),
   );
   say();
   const triggered = r.specs.filter((s) => r.plain.get(s.name)!.with.some((l) => l.world?.lens));
   if (triggered.length) {
-    say('Why the lens was loaded where it should not have been: the trigger words the background finds (lib/match/prefilter `anchorWords(index, text, true)`, run in Node on the page\'s body.innerText):');
+    say(
+      "Why the lens was loaded where it should not have been: the boot script's check found an anchor word and sent the text, and the background's gate let it through. The anchor words the gate's first check finds (lib/match/prefilter `anchorWords(index, text, true)`, run in Node on the page's body.innerText):",
+    );
     say();
     for (const s of triggered) {
       const b = r.plain.get(s.name)!.boot;
@@ -234,12 +239,12 @@ export function report(doc: Doc, r: Results): void {
   );
   say();
   say(
-    `Where the time goes (the same loads, medians of each phase; wall ms, CPU where the trace gives it; phases are medians taken one by one, so they need not add up to the totals). The lens's counters are put on the trace's clock by a performance.mark the page sets at document start. boot: bootAt → end of boot.js's task (listeners set up; the read waits for an idle period). background: → lens.js starts evaluating (the message reaches the service worker, getSettings, the trigger-word check over the whole text, executeScript, lens.js reaches the page); its CPU is the service worker's thread time in that window, and the browser UI thread's for relaying the message. lens eval: lens.js's EvaluateScript. lens start: → the first scan starts (negative: it starts inside lens.js's evaluation, from the settings the background handed over). scan: → highlights set. paint: → the frame that shows the claim.`,
+    `Where the time goes (the same loads, medians of each phase; wall ms, CPU where the trace gives it; phases are medians taken one by one, so they need not add up to the totals). The lens's counters are put on the trace's clock by a performance.mark the page sets at document start. boot: bootAt → end of boot.js's task (its observer set up; the read waits for an idle period). look + background: → lens.js starts evaluating (the wait for an idle period, the read and the boot script's anchor check; then the message reaches the service worker, getSettings, the gate over the whole text, executeScript, lens.js reaches the page); its CPU is the service worker's thread time in that window, and the browser UI thread's for relaying the message. lens eval: lens.js's EvaluateScript. lens start: → the first scan starts (in a task of its own after lens.js's evaluation, with the settings the background handed over before it). scan: → highlights set. paint: → the frame that shows the claim.`,
   );
   say();
   say(
     table(
-      ['page', 'boot: wall / CPU', 'background: wall / worker CPU / browser UI thread CPU', 'lens eval: wall / CPU (of which compile)', 'lens start', 'scan', 'paint', 'bootAt → highlights set', 'bootAt → painted'],
+      ['page', 'boot: wall / CPU', 'look + background: wall / worker CPU / browser UI thread CPU', 'lens eval: wall / CPU (of which compile)', 'lens start', 'scan', 'paint', 'bootAt → highlights set', 'bootAt → painted'],
       r.specs.map((s) => {
         const tl = r.claim.get(s.name)!.loads.map((l) => l.timeline).filter((x) => !!x);
         if (!tl.length) return [s.name + '+claim', 'trace incomplete', '', '', '', '', '', '', ''];
@@ -326,7 +331,7 @@ export function report(doc: Doc, r: Results): void {
   say();
   const f = r.feed;
   say(
-    `tests/fixtures/bench/infinite-scroll.html loads with no claim (boot.js looks, the background finds no trigger word, the lens stays out), then appends ${f.count} items in batches of ${f.batch} every ${f.intervalMs} ms; 1 in ${f.every} carries a claim sentence from the dataset's examples (${f.claimItems} items, ${f.expected} expected highlights by lib/match). boot.js forwards what the page adds (batched every 150 ms) to the background, which loads the lens once a trigger word turns up; the lens scans the page, then watches it. Traced from the first batch to ${f.settleMs / 1000} s after the last one, same window with and without the extension.`,
+    `tests/fixtures/bench/infinite-scroll.html loads with no claim (boot.js looks, finds no anchor word and sends nothing; the lens stays out), then appends ${f.count} items in batches of ${f.batch} every ${f.intervalMs} ms; 1 in ${f.every} carries a claim sentence from the dataset's examples (${f.claimItems} items, ${f.expected} expected highlights by lib/match). boot.js reads what the page adds (batched every 150 ms) and runs the same check on it; only a batch holding an anchor word is sent to the background, whose gate loads the lens; the lens scans the page, then watches it. Traced from the first batch to ${f.settleMs / 1000} s after the last one, same window with and without the extension.`,
   );
   say();
   const sw = r.scroll.with.map((x) => x.cost);
@@ -380,17 +385,17 @@ export function report(doc: Doc, r: Results): void {
   say('## 6. Where the time goes');
   say();
   say(
-    `The boot script's work, timed in an isolated world of each page (browser without the extension, after its traced load, so on a settled page as at document_idle), shortest of 5 trials: \`document.body.innerText\` (the boot script's one read on pages of up to 16,000 elements; larger pages are read in several), the XPath query for custom-element shadow hosts (lib/dom/shadow-roots.ts), and JSON.stringify of the page-text message (a stand-in for runtime.sendMessage's serialisation on the page's thread). The background's trigger-word check (\`hasAnchor\` over that text) timed in Node (same V8 as the service worker; CPU time, shortest of 5).`,
+    `The boot script's work, timed in an isolated world of each page (browser without the extension, after its traced load, so on a settled page as at document_idle), shortest of 5 trials: \`document.body.innerText\` (the boot script's one read on pages of up to 16,000 elements; larger pages are read in several), the XPath query for custom-element shadow hosts (lib/dom/shadow-roots.ts), and JSON.stringify of the page-text message (a stand-in for runtime.sendMessage's serialisation on the page's thread, paid only where the text is sent). Then, in Node on the same text (CPU time, shortest of 5): the boot script's own anchor check (lib/match/page-trigger \`mayHoldTrigger\` with the patterns boot.js carries, compiled beforehand; boot.js checks a huge page batch by batch, with the same answer), and the background's first check (\`hasAnchor\`, same V8 as the service worker), which runs only on text that was sent. "Sends" is what the boot script's check said, and it alone decides whether any message leaves the page: on "no", boot.js does not touch the extension API and the background never hears of the page (unless text the page adds later holds an anchor word).`,
   );
   say();
   say(
     table(
-      ['page', 'innerText chars sent', 'with white space collapsed', 'elements', 'innerText read (ms)', 'shadow-host XPath (ms)', 'message JSON.stringify (ms)', 'trigger check in Node, CPU (ms)', 'trigger words found'],
+      ['page', 'innerText chars', 'with white space collapsed', 'elements', 'innerText read (ms)', 'shadow-host XPath (ms)', 'message JSON.stringify (ms)', "boot's anchor check in Node, CPU (ms)", 'sends', "background's anchor check in Node, CPU (ms)", 'anchor words it finds'],
       r.specs.map((s) => {
         const b = r.plain.get(s.name)!.boot;
         return b
-          ? [s.name, int(b.textChars), int(b.collapsedChars), int(b.elements), ms(b.textMs), ms(b.xpathMs), ms(b.serializeMs), ms(b.checkMs), quote(b.anchors)]
-          : [s.name, '–', '', '', '', '', '', '', ''];
+          ? [s.name, int(b.textChars), int(b.collapsedChars), int(b.elements), ms(b.textMs), ms(b.xpathMs), ms(b.serializeMs), ms(b.triggerMs), b.sends ? 'yes' : 'no', ms(b.checkMs), quote(b.anchors)]
+          : [s.name, '–', '', '', '', '', '', '', '', '', ''];
       }),
     ),
   );

@@ -4,13 +4,13 @@
  * trace's clock through a performance.mark, between the trace's evaluations
  * of boot.js and lens.js and the service worker's tasks.
  *
- *   boot        bootAt → end of the boot script's task (listeners set up; the read runs in a later idle task)
- *   background  → lens.js evaluation starts (the message relayed by the browser's main thread to
- *                 the service worker, the trigger-word check, executeScript, lens.js sent to the
- *                 page); the worker's and the relay's CPU in that window
+ *   boot        bootAt → end of the boot script's task (its observer set up; the read runs in a later idle task)
+ *   background  → lens.js evaluation starts (the idle period, the read and the boot script's anchor
+ *                 check; then the message relayed by the browser's main thread to the service
+ *                 worker, its gate, executeScript, lens.js sent to the page); the worker's and the
+ *                 relay's CPU in that window
  *   lens eval   lens.js EvaluateScript (compile + top-level run)
- *   lens start  → the first scan starts; negative when it starts inside lens.js's evaluation (the
- *                 background hands the settings over with the injection)
+ *   lens start  → the first scan starts, in a task of its own after the evaluation
  *   scan        → CSS.highlights.set (firstPaintAt)
  *   paint       → the first animation frame in which the page sees our highlight
  */

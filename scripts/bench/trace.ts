@@ -25,8 +25,8 @@
  * part of such tasks is counted apart. A task shorter than the sampling
  * interval may be missed; the with − without difference misses nothing.
  *
- * The extension's service worker (the background, which runs the trigger-word
- * check) has a thread of its own in the extension's process; the trace is
+ * The extension's service worker (the background, whose gate runs on the text
+ * the boot script sends, where it sends any) has a thread of its own in the extension's process; the trace is
  * taken browser-wide so that thread is in it, and its tasks are reported
  * apart: they do not run on the page's thread.
  */
@@ -72,7 +72,7 @@ export interface ScriptRun {
   cpuMs: number;
   /** the v8.compile part, CPU */
   compileMs: number;
-  /** the top-level task holding the evaluation (its microtasks included: the boot script's sendMessage runs there) */
+  /** the top-level task holding the evaluation, its microtasks included (the boot script's look runs later, in idle tasks) */
   taskEndMs: number;
   taskMs: number;
   taskCpuMs: number;
