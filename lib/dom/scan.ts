@@ -10,7 +10,7 @@ import { isInsideSkipped, iterateBlocks, type Block, type CollectOptions } from 
 import { candidateBlocks } from './candidates';
 import { rangeFor } from './ranges';
 import { Slicer, type SliceStats } from './schedule';
-import { shadowRootsUnder } from './shadow-roots';
+import { shadowRootPieces } from './shadow-roots';
 
 export interface Occurrence {
   /** index into MatchIndex.claims */
@@ -72,9 +72,12 @@ export async function scanRoot(root: Node, index: MatchIndex, options: ScanOptio
       if (slicer.due && !(await slicer.pause())) return found;
     }
   }
-  // The shadow-host lookup is one native query over the whole root (tens of ms on a huge page): a task of its own.
-  if (!(await slicer.pause())) return found;
-  const shadows = shadowRootsUnder(root);
+  // The shadow-host lookup is native but takes tens of ms over a huge page: it comes in pieces, a slice at most each.
+  const shadows: ShadowRoot[] = [];
+  for (const piece of shadowRootPieces(root)) {
+    shadows.push(...piece);
+    if (slicer.due && !(await slicer.pause())) return found;
+  }
   slicer.end();
   if (stats) stats.elapsedMs += performance.now() - began;
   for (const shadow of shadows) {

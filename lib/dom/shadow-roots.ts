@@ -22,3 +22,34 @@ export function shadowRootsUnder(root: Node): ShadowRoot[] {
   }
   return found;
 }
+
+/** Elements one lookup covers at most: on a huge page the lookup is made piece by piece, so a caller can yield between. */
+export const LOOKUP_ELEMENTS = 16_000;
+
+/**
+ * shadowRootsUnder(root) in pieces of at most `most` elements (each a native
+ * count and lookup), in document order. Chains of single children are walked
+ * down without counting, so a deep wrapper chain is not counted at every level.
+ */
+export function* shadowRootPieces(root: Node, most = LOOKUP_ELEMENTS): Generator<ShadowRoot[]> {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    let node = stack.pop()!;
+    while (node.nodeType === 1 && (node as Element).childElementCount === 1) {
+      yield hostedBy(node as Element);
+      node = (node as Element).firstElementChild!;
+    }
+    if (node.nodeType !== 1 || (node as Element).getElementsByTagName('*').length <= most) {
+      yield shadowRootsUnder(node);
+      continue;
+    }
+    const el = node as Element;
+    yield hostedBy(el);
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  }
+}
+
+/** The element's own open shadow root, by the lookup's rule (custom elements only). */
+function hostedBy(el: Element): ShadowRoot[] {
+  return el.shadowRoot && el.localName.includes('-') ? [el.shadowRoot] : [];
+}
