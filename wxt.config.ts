@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { compileHints } from './lib/build/compile-hints';
 import { claimsIndex } from './lib/claims/vite-plugin';
 
 // Fixed so tests and the Firefox store see one add-on across builds.
@@ -9,7 +10,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // No modulepreload polyfill: every supported browser has modulepreload, and the polyfill holds a fetch() call
   // (tests/e2e/bundle.test.ts allows none).
-  vite: () => ({ plugins: [preact(), claimsIndex()], build: { modulePreload: { polyfill: false } } }),
+  vite: () => ({ plugins: [preact(), claimsIndex(), compileHints(['lens.js'])], build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

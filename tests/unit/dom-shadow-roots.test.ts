@@ -14,7 +14,7 @@ function fakeEvaluate(expression: string, context: Node) {
 }
 
 /** A random tree of plain and custom elements, some with open shadow roots, some in deep chains. */
-const tree = fc.letrec<{ node: fc.Arbitrary<string> }>((tie) => ({
+const tree = fc.letrec<{ node: string }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.constant('<i>t</i>'),
