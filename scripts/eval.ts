@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
+import { LOOKED_AT_GLOBAL } from '../lib/lens-handle';
 import { launchChromium, waitFor } from '../tests/e2e/harness';
 
 interface Case {
@@ -42,21 +43,32 @@ async function main() {
   const port = (server.address() as { port: number }).port;
   const chromium = await launchChromium();
 
-  /** The claims the page in the tab at `url` reports (the boot script answers [] until the lens runs). */
+  /**
+   * The claims the page in the tab at `url` reports (the boot script answers [] until the lens runs). A page in
+   * which the boot script found no anchor word never answers: its mark in the extension's world says it looked.
+   */
   const readIds = (url: string): Promise<string[]> =>
     waitFor(
       () =>
-        chromium.worker.evaluate(async (url: string) => {
-          for (const tab of await chrome.tabs.query({})) {
-            try {
-              const state = await chrome.tabs.sendMessage(tab.id, { type: 'get-page-state' });
-              if (state?.url === url) return state.claims.map((x: { id: string }) => x.id);
-            } catch {
-              // not our tab, or no content script there
+        chromium.worker.evaluate(
+          async (url: string, looked: string) => {
+            for (const tab of await chrome.tabs.query({})) {
+              try {
+                const state = await chrome.tabs.sendMessage(tab.id, { type: 'get-page-state' }, { frameId: 0 });
+                if (state?.url === url) return state.claims.map((x: { id: string }) => x.id);
+              } catch {
+                // not our tab, or no listener there
+              }
+              const [run] = await chrome.scripting
+                .executeScript({ target: { tabId: tab.id, frameIds: [0] }, func: (key: string) => [location.href, (globalThis as Record<string, unknown>)[key] ?? null], args: [looked] })
+                .catch(() => []);
+              if (run?.result?.[0] === url && run.result[1] !== null) return [];
             }
-          }
-          return null;
-        }, url),
+            return null;
+          },
+          url,
+          LOOKED_AT_GLOBAL,
+        ),
       `the content script on ${url}`,
     );
 
