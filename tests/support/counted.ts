@@ -17,23 +17,27 @@ export function counted(tokens: Token[]): { tokens: Token[]; reads: () => number
   return { tokens: proxy, reads: () => reads };
 }
 
+/** Runs `run` while counting calls to `owner[method]` (a built-in's prototype method), and puts the method back. */
+export function countCalls<O extends object, R>(owner: O, method: keyof O, run: () => R): { result: R; calls: number } {
+  let calls = 0;
+  const original = owner[method] as (...args: unknown[]) => unknown;
+  (owner as Record<keyof O, unknown>)[method] = function (this: unknown, ...args: unknown[]) {
+    calls++;
+    return original.apply(this, args);
+  };
+  try {
+    return { result: run(), calls };
+  } finally {
+    (owner as Record<keyof O, unknown>)[method] = original;
+  }
+}
+
 /**
  * Tokenizes and matches `text`, counting the work: characters read through
  * charCodeAt (normaliser and tokenizer) plus token positions read by the matcher.
  */
 export function countedWork(index: MatchIndex, text: string): { ops: number; matches: Match[] } {
-  let chars = 0;
-  const charCodeAt = String.prototype.charCodeAt;
-  let tokens: Token[];
-  String.prototype.charCodeAt = function (this: string, i: number) {
-    chars++;
-    return charCodeAt.call(this, i);
-  };
-  try {
-    tokens = tokenize(text);
-  } finally {
-    String.prototype.charCodeAt = charCodeAt;
-  }
+  const { result: tokens, calls: chars } = countCalls(String.prototype, 'charCodeAt', () => tokenize(text));
   const c = counted(tokens);
   const matches = matchTokens(index, c.tokens);
   return { ops: chars + c.reads(), matches };

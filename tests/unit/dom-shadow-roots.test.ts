@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shadowRootPieces, shadowRootsUnder } from '../../lib/dom/shadow-roots';
+import { countCalls } from '../support/counted';
 
 /**
  * happy-dom has no XPath: this stands in for the one expression the lookup uses
@@ -58,17 +59,8 @@ describe('shadow roots in pieces', () => {
     for (let i = 0; i < 2_000; i++) html = `<div>${html}</div>`;
     document.body.innerHTML = html;
     document.querySelector('x-card')!.attachShadow({ mode: 'open' });
-    let counts = 0;
-    const count = Element.prototype.getElementsByTagName;
-    Element.prototype.getElementsByTagName = function (this: Element, name: string) {
-      counts++;
-      return count.call(this, name);
-    };
-    try {
-      expect([...shadowRootPieces(document.body, 1)].flat()).toHaveLength(1);
-    } finally {
-      Element.prototype.getElementsByTagName = count;
-    }
-    expect(counts).toBeLessThan(10);
+    const { result, calls } = countCalls(Element.prototype, 'getElementsByTagName', () => [...shadowRootPieces(document.body, 1)].flat());
+    expect(result).toHaveLength(1);
+    expect(calls).toBeLessThan(10);
   });
 });
