@@ -58,10 +58,12 @@ export function trieSource(keys: readonly string[], { caseless = true, exact = f
  * word, cut to KEY_CHARS, sorted and unique.
  */
 export function anchorKeys(index: Pick<MatchIndex, 'trigger' | 'prefix'>): string[] {
-  const pairFirst = Object.keys(index.trigger.pairs).map((p) => p.split(' ')[0]);
-  const keys = [...Object.keys(index.trigger.words), ...Object.keys(index.prefix), ...pairFirst].map((k) => [...k].slice(0, KEY_CHARS).join(''));
+  const keys = [...Object.keys(index.trigger.words), ...Object.keys(index.prefix), ...pairFirstWords(index)].map((k) => [...k].slice(0, KEY_CHARS).join(''));
   return [...new Set(keys)].sort();
 }
+
+/** The first words of the index's anchor pairs ("budget" of "budget cuts"). */
+const pairFirstWords = (index: Pick<MatchIndex, 'trigger'>): string[] => Object.keys(index.trigger.pairs).map((p) => p.split(' ')[0]);
 
 /** Keys are folded: one with a non-ASCII letter can only come from a word holding one. */
 export const isAsciiKey = (key: string): boolean => /^[0-9a-z]+$/.test(key);
@@ -80,8 +82,7 @@ export function anchorPatternSource(index: Pick<MatchIndex, 'trigger' | 'prefix'
 }
 
 function buildFilter(index: MatchIndex): AnchorFilter {
-  const pairFirst = Object.keys(index.trigger.pairs).map((p) => p.split(' ')[0]);
-  return { pattern: new RegExp(index.anchorPattern), pairFirst: new Set(pairFirst) };
+  return { pattern: new RegExp(index.anchorPattern), pairFirst: new Set(pairFirstWords(index)) };
 }
 
 const filters = new WeakMap<MatchIndex, AnchorFilter>();

@@ -34,32 +34,35 @@ const NEVER = '(?!)';
 
 const alternation = (parts: string[]) => (parts.length ? `(?:${parts.join('|')})` : NEVER);
 
+const WORD = `[${WORD_CHARS}]`;
+
+/** Where scanAnchors (glued) sees a word, or a glued word's part, start. */
+const START = `(?:(?<!${WORD})|${CAMEL.source})`;
+
 export function triggerSources(index: MatchIndex): TriggerSources {
   const words = Object.keys(index.trigger.words);
   const stems = Object.keys(index.prefix);
   const pairs = Object.keys(index.trigger.pairs).map((p) => p.split(' '));
   const pairWords = pairs.flat();
   if (new Set([...words, ...stems, ...pairWords]).size > MAX_PRECISE_KEYS) return looseSources(index);
-  const word = `[${WORD_CHARS}]`;
-  // Where scanAnchors (glued) sees a word, or a glued word's part, start and end.
-  const start = `(?:(?<!${word})|${CAMEL.source})`;
-  const end = `(?:(?!${word})|(?=[A-Z\u00C0-\u00DE0-9])|(?<=[0-9])(?=[A-Za-z]))`;
+  // Where it sees a word, or a glued word's part, end.
+  const end = `(?:(?!${WORD})|(?=[A-Z\u00C0-\u00DE0-9])|(?<=[0-9])(?=[A-Za-z]))`;
   const ascii = (keys: string[]) => keys.filter(isAsciiKey);
   const asciiParts: string[] = [];
   if (ascii(stems).length) asciiParts.push(trieSource(ascii(stems)));
   if (ascii(words).length) asciiParts.push(`${trieSource(ascii(words), { exact: true })}${end}`);
   // A pair counts only as a pair: its first word, anything but a word, its second word.
   for (const [first, second] of pairs) {
-    if (isAsciiKey(first) && isAsciiKey(second)) asciiParts.push(`${trieSource([first])}[^${WORD_CHARS}]+${trieSource([second])}(?!${word})`);
+    if (isAsciiKey(first) && isAsciiKey(second)) asciiParts.push(`${trieSource([first])}[^${WORD_CHARS}]+${trieSource([second])}(?!${WORD})`);
   }
   // Words holding a non-ASCII character are read one by one: a pair's words count on their own there.
   const foldedParts: string[] = [];
   if (stems.length) foldedParts.push(trieSource(stems, { caseless: false }));
   const whole = [...new Set([...words, ...pairWords])];
-  if (whole.length) foldedParts.push(`${trieSource(whole, { caseless: false, exact: true })}(?!${word})`);
+  if (whole.length) foldedParts.push(`${trieSource(whole, { caseless: false, exact: true })}(?!${WORD})`);
   return {
-    ascii: asciiParts.length ? `${start}${alternation(asciiParts)}` : NEVER,
-    folded: foldedParts.length ? `(?<!${word})${alternation(foldedParts)}` : NEVER,
+    ascii: asciiParts.length ? `${START}${alternation(asciiParts)}` : NEVER,
+    folded: foldedParts.length ? `(?<!${WORD})${alternation(foldedParts)}` : NEVER,
   };
 }
 
@@ -68,8 +71,8 @@ function looseSources(index: MatchIndex): TriggerSources {
   const keys = anchorKeys(index);
   const ascii = keys.filter(isAsciiKey);
   return {
-    ascii: ascii.length ? `(?:(?<![${WORD_CHARS}])|${CAMEL.source})${trieSource(ascii)}` : NEVER,
-    folded: keys.length ? `(?<![${WORD_CHARS}])${trieSource(keys, { caseless: false })}` : NEVER,
+    ascii: ascii.length ? `${START}${trieSource(ascii)}` : NEVER,
+    folded: keys.length ? `(?<!${WORD})${trieSource(keys, { caseless: false })}` : NEVER,
   };
 }
 
